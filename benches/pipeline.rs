@@ -1,0 +1,59 @@
+//! The whole pipeline (language, segmentation, extraction, serialization) on the
+//! bundled French fixtures, article by article.
+//!
+//! `cargo bench --bench pipeline`. For a large dump, see the README's Performance
+//! section (`scripts/bench.sh`).
+
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use depeche::{ArticleMeta, Extractor};
+
+fn fixtures() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fr");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures/fr exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+fn pipeline(c: &mut Criterion) {
+    let articles = fixtures();
+    let bytes: usize = articles.iter().map(String::len).sum();
+    let extractor = Extractor::builder().sentences(true).build();
+    let meta = ArticleMeta::with_id("bench");
+    let mut group = c.benchmark_group("pipeline");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("extract+serialize", |b| {
+        b.iter(|| {
+            for text in &articles {
+                let record = extractor.extract(text, &meta);
+                std::hint::black_box(serde_json::to_vec(&record).unwrap());
+            }
+        })
+    });
+    group.bench_function("segment", |b| {
+        b.iter(|| {
+            for text in &articles {
+                std::hint::black_box(depeche::segment::sentences(text));
+            }
+        })
+    });
+    group.bench_function("language", |b| {
+        b.iter(|| {
+            for text in &articles {
+                std::hint::black_box(depeche::language::identify(text));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, pipeline);
+criterion_main!(benches);

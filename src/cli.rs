@@ -1,0 +1,374 @@
+//! The `depeche` command line: arguments are parsed into plain structs (testable on
+//! argv slices), then turned into a reader, an extractor and a writer.
+
+use std::fs::File;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::extractor::Extractor;
+use crate::input::{self, Article, FieldNames, InputFormat, InputOptions, InputPath, Reader, Warn};
+use crate::record::Record;
+use crate::runner::{run_ordered, RunnerOptions};
+
+/// Exit status when every input was read (records with `status: "error"` included).
+pub const EXIT_OK: u8 = 0;
+/// Exit status when some input could not be read at all, or output could not be written.
+pub const EXIT_INPUT_ERROR: u8 = 1;
+/// Exit status on usage errors (clap's).
+pub const EXIT_USAGE: u8 = 2;
+
+/// Reads dumps of French news articles and writes one JSON record per article.
+#[derive(Debug, Parser)]
+#[command(name = "depeche", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract records from articles (text files, JSONL, .gz, directories, stdin).
+    Extract(ExtractArgs),
+    /// Print the JSON Schema (draft 2020-12) of a record.
+    Schema,
+}
+
+/// Arguments of `depeche extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files, directories (walked recursively, sorted) or `-` for stdin; none reads stdin.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Write records to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Worker threads [default: all cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// How to read inputs: by name and content, as one article each, or one per line.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    pub input_format: FormatArg,
+
+    /// JSONL field holding the article text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// JSONL field holding the article id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// JSONL field holding the publication date.
+    #[arg(long, default_value = "date", value_name = "NAME")]
+    pub date_field: String,
+    /// JSONL field holding the title.
+    #[arg(long, default_value = "title", value_name = "NAME")]
+    pub title_field: String,
+    /// JSONL field holding the URL.
+    #[arg(long, default_value = "url", value_name = "NAME")]
+    pub url_field: String,
+
+    /// Publication date (YYYY-MM-DD) of articles that give none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub date: Option<String>,
+
+    /// Include sentence spans in records.
+    #[arg(long)]
+    pub sentences: bool,
+
+    /// Extract from articles in any language, not only French ones.
+    #[arg(long)]
+    pub all_languages: bool,
+
+    /// Show a progress bar on stderr: when it is a terminal, always, or never.
+    #[arg(long, value_enum, default_value_t = ProgressArg::Auto)]
+    pub progress: ProgressArg,
+}
+
+/// `--input-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// By file name, else by content.
+    Auto,
+    /// One article per input.
+    Text,
+    /// One article per line.
+    Jsonl,
+}
+
+/// `--progress`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProgressArg {
+    /// When stderr is a terminal.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+fn parse_date_arg(s: &str) -> Result<String, String> {
+    match input::parse_date(s) {
+        Some(date) if date.len() == s.len() => Ok(date),
+        _ => Err(format!("`{s}` is not a date of the form YYYY-MM-DD")),
+    }
+}
+
+impl ExtractArgs {
+    fn input_options(&self) -> InputOptions {
+        InputOptions {
+            format: match self.input_format {
+                FormatArg::Auto => InputFormat::Auto,
+                FormatArg::Text => InputFormat::Text,
+                FormatArg::Jsonl => InputFormat::Jsonl,
+            },
+            fields: FieldNames {
+                text: self.text_field.clone(),
+                id: self.id_field.clone(),
+                date: self.date_field.clone(),
+                title: self.title_field.clone(),
+                url: self.url_field.clone(),
+            },
+            default_date: self.date.clone(),
+        }
+    }
+}
+
+/// Parses the process arguments and runs; the binary's whole `main`.
+pub fn main() -> ExitCode {
+    run(Cli::parse())
+}
+
+/// Runs a parsed command line and returns the exit status.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Schema => {
+            println!("{}", crate::schema::record_schema_json());
+            ExitCode::from(EXIT_OK)
+        }
+        Command::Extract(args) => ExitCode::from(extract(&args)),
+    }
+}
+
+fn extract(args: &ExtractArgs) -> u8 {
+    let mut out: Box<dyn Write + Send> = match &args.output {
+        Some(path) => match File::create(path) {
+            Ok(file) => Box::new(file),
+            Err(e) => {
+                eprintln!("depeche: {}: {}", path.display(), input::plain(&e));
+                return EXIT_INPUT_ERROR;
+            }
+        },
+        None => Box::new(io::stdout()),
+    };
+    let inputs: Vec<InputPath> = args
+        .paths
+        .iter()
+        .cloned()
+        .map(InputPath::from_arg)
+        .collect();
+    let show_progress = match args.progress {
+        ProgressArg::Always => true,
+        ProgressArg::Never => false,
+        ProgressArg::Auto => io::stderr().is_terminal(),
+    };
+    let progress = show_progress.then(|| progress_bar(&inputs));
+    let warn: Warn = {
+        let progress = progress.clone();
+        Arc::new(move |message: &str| match &progress {
+            Some(bar) => bar.println(format!("depeche: {message}")),
+            None => eprintln!("depeche: {message}"),
+        })
+    };
+    let reader = Reader::new(inputs, args.input_options().format, warn);
+    let stats = reader.stats();
+    let options = args.input_options();
+    let extractor = Extractor::builder()
+        .sentences(args.sentences)
+        .all_languages(args.all_languages)
+        .build();
+    let mut runner = RunnerOptions::default();
+    if let Some(jobs) = args.jobs {
+        runner.jobs = usize::from(jobs);
+    }
+    let started = Instant::now();
+    let mut articles = 0u64;
+    let mut buffer = Vec::new();
+    let result = run_ordered(
+        reader,
+        |raw| raw.weight(),
+        |raw| {
+            let record = match raw.into_article(&options) {
+                Article::Text { text, meta } => extractor.extract(&text, &meta),
+                Article::Failed { meta, reason } => Record::error(&meta, reason),
+            };
+            let mut line = serde_json::to_vec(&record).expect("records always serialize");
+            line.push(b'\n');
+            line
+        },
+        |lines: Vec<Vec<u8>>| {
+            buffer.clear();
+            for line in &lines {
+                buffer.extend_from_slice(line);
+            }
+            out.write_all(&buffer)?;
+            out.flush()?;
+            articles += lines.len() as u64;
+            if let Some(bar) = &progress {
+                bar.set_position(stats.bytes.load(Ordering::Relaxed));
+                let rate = articles as f64 / started.elapsed().as_secs_f64().max(1e-3);
+                bar.set_message(format!("{articles} articles, {rate:.0}/s"));
+            }
+            Ok(())
+        },
+        runner,
+    );
+    if let Some(bar) = &progress {
+        bar.finish();
+    }
+    match result {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return EXIT_OK,
+        Err(e) => {
+            eprintln!("depeche: cannot write records: {}", input::plain(&e));
+            return EXIT_INPUT_ERROR;
+        }
+    }
+    if reader_stats_unreadable(&stats) > 0 {
+        EXIT_INPUT_ERROR
+    } else {
+        EXIT_OK
+    }
+}
+
+fn reader_stats_unreadable(stats: &input::ReadStats) -> usize {
+    stats.unreadable.load(Ordering::Relaxed)
+}
+
+/// A progress bar on stderr, measuring input bytes. Its length is the total size of
+/// the inputs, summed on a background thread so that the run starts at once.
+fn progress_bar(inputs: &[InputPath]) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} \
+             {binary_bytes_per_sec} ETA {eta} {msg}",
+        )
+        .expect("valid progress template"),
+    );
+    bar.enable_steady_tick(Duration::from_millis(200));
+    let paths: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|input| match input {
+            InputPath::Path(path) => Some(path.clone()),
+            InputPath::Stdin => None,
+        })
+        .collect();
+    if paths.len() == inputs.len() && !paths.is_empty() {
+        let bar = bar.clone();
+        std::thread::spawn(move || {
+            let total = paths.iter().map(|p| total_size(p, 0)).sum();
+            bar.set_length(total);
+        });
+    }
+    bar
+}
+
+/// Bytes under `path` (hidden entries skipped, as the reader does).
+fn total_size(path: &std::path::Path, depth: usize) -> u64 {
+    let Ok(metadata) = std::fs::metadata(path) else {
+        return 0;
+    };
+    if !metadata.is_dir() {
+        return metadata.len();
+    }
+    if depth > 64 {
+        return 0; // a symbolic link loop
+    }
+    std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+                .map(|e| total_size(&e.path(), depth + 1))
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("depeche").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn extract_defaults() {
+        let Command::Extract(args) = parse(&["extract"]).unwrap().command else {
+            panic!()
+        };
+        assert!(args.paths.is_empty());
+        assert_eq!(args.jobs, None);
+        assert_eq!(args.input_options().fields, FieldNames::default());
+        assert_eq!(args.progress, ProgressArg::Auto);
+    }
+
+    #[test]
+    fn extract_options() {
+        let cli = parse(&[
+            "extract",
+            "-j",
+            "2",
+            "-o",
+            "out.jsonl",
+            "--input-format",
+            "jsonl",
+            "--text-field",
+            "body",
+            "--date",
+            "2025-04-10",
+            "--sentences",
+            "--all-languages",
+            "--progress",
+            "never",
+            "a.jsonl",
+            "-",
+        ])
+        .unwrap();
+        let Command::Extract(args) = cli.command else {
+            panic!()
+        };
+        assert_eq!(args.jobs, Some(2));
+        assert_eq!(args.input_options().fields.text, "body");
+        assert_eq!(args.input_options().format, InputFormat::Jsonl);
+        assert_eq!(args.date.as_deref(), Some("2025-04-10"));
+        assert!(args.sentences && args.all_languages);
+        assert_eq!(args.paths.len(), 2);
+        assert_eq!(InputPath::from_arg(&args.paths[1]), InputPath::Stdin);
+    }
+
+    #[test]
+    fn usage_errors() {
+        for bad in [
+            &["extract", "--date", "2025-02-30"][..],
+            &["extract", "--date", "2025-04-10T10:00"],
+            &["extract", "-j", "0"],
+            &["extract", "--input-format", "xml"],
+            &["frobnicate"],
+        ] {
+            let error = parse(bad).unwrap_err();
+            assert_eq!(error.exit_code(), i32::from(EXIT_USAGE), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The document every stage reads: the article text, its paragraphs and sentences
+//! (byte ranges), and the byte → code point map used once, when spans are written.
+
+use std::ops::Range;
+
+use crate::record::{SentenceSpan, Span, TextSpan};
+use crate::segment;
+
+/// An article being extracted. Offsets inside are byte offsets into [`Document::text`];
+/// [`Document::span`] turns them into the code point spans of the output.
+#[derive(Debug)]
+pub struct Document<'a> {
+    text: &'a str,
+    offsets: OffsetMap,
+    paragraphs: Vec<Range<usize>>,
+    sentences: Vec<Range<usize>>,
+}
+
+impl<'a> Document<'a> {
+    /// Segments `text` into paragraphs and sentences.
+    pub fn new(text: &'a str) -> Document<'a> {
+        Document {
+            text,
+            offsets: OffsetMap::new(text),
+            paragraphs: segment::paragraphs(text),
+            sentences: segment::sentences(text),
+        }
+    }
+
+    /// The article text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Paragraph byte ranges, in order, trimmed of surrounding whitespace.
+    pub fn paragraphs(&self) -> &[Range<usize>] {
+        &self.paragraphs
+    }
+
+    /// Sentence byte ranges, in order, non-overlapping, trimmed of surrounding whitespace.
+    pub fn sentences(&self) -> &[Range<usize>] {
+        &self.sentences
+    }
+
+    /// Length of the text in code points.
+    pub fn char_len(&self) -> usize {
+        self.offsets.char_offset(self.text, self.text.len())
+    }
+
+    /// The code point offset of a byte offset (which must be on a char boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.offsets.char_offset(self.text, byte)
+    }
+
+    /// Index of the sentence a byte offset falls in: the last sentence starting at or
+    /// before it (0 when it precedes every sentence).
+    pub fn sentence_index(&self, byte: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.start <= byte)
+            .saturating_sub(1)
+    }
+
+    /// The output span of a byte range: its text, code point offsets and sentence.
+    pub fn span(&self, range: Range<usize>) -> Span {
+        Span {
+            text: self.text[range.clone()].to_string(),
+            start: self.char_offset(range.start),
+            end: self.char_offset(range.end),
+            sentence: self.sentence_index(range.start),
+        }
+    }
+
+    /// The output span of a byte range, without sentence index.
+    pub fn text_span(&self, range: Range<usize>) -> TextSpan {
+        TextSpan {
+            text: self.text[range.clone()].to_string(),
+            start: self.char_offset(range.start),
+            end: self.char_offset(range.end),
+        }
+    }
+
+    /// Sentence spans in code points, for the record.
+    pub fn sentence_spans(&self) -> Vec<SentenceSpan> {
+        self.sentences
+            .iter()
+            .map(|s| SentenceSpan {
+                start: self.char_offset(s.start),
+                end: self.char_offset(s.end),
+            })
+            .collect()
+    }
+}
+
+/// Byte → code point conversion in O(1) table look-up plus at most one block scan.
+///
+/// ASCII text needs no table. Otherwise the table holds the number of code points
+/// before each 64-byte block, a sixteenth of the text's size.
+#[derive(Debug)]
+struct OffsetMap {
+    blocks: Option<Vec<u32>>,
+}
+
+const BLOCK: usize = 64;
+
+impl OffsetMap {
+    fn new(text: &str) -> OffsetMap {
+        if text.is_ascii() {
+            return OffsetMap { blocks: None };
+        }
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut chars = 0u32;
+        for block in bytes.chunks(BLOCK) {
+            blocks.push(chars);
+            chars += count_char_starts(block) as u32;
+        }
+        OffsetMap {
+            blocks: Some(blocks),
+        }
+    }
+
+    fn char_offset(&self, text: &str, byte: usize) -> usize {
+        let Some(blocks) = &self.blocks else {
+            return byte;
+        };
+        let block = byte / BLOCK;
+        if block >= blocks.len() {
+            // Only `byte == text.len()` on a block boundary gets here.
+            return text.chars().count();
+        }
+        let from = block * BLOCK;
+        blocks[block] as usize + count_char_starts(&text.as_bytes()[from..byte])
+    }
+}
+
+/// Counts the bytes that start a UTF-8 character (all but continuation bytes).
+fn count_char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_offsets(text: &str) {
+        let map = OffsetMap::new(text);
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(
+                map.char_offset(text, byte),
+                chars,
+                "byte {byte} of {text:?}"
+            );
+        }
+        assert_eq!(map.char_offset(text, text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn offsets_ascii_and_accented() {
+        check_offsets("");
+        check_offsets("Paris");
+        check_offsets("À Moscou, l’été « très » chaud — 😀 fin.");
+        check_offsets(&"é".repeat(100));
+        check_offsets(&"aé😀".repeat(50));
+    }
+
+    #[test]
+    fn span_has_code_point_offsets_and_sentence() {
+        let doc = Document::new("Il neige à Genève. Été à Riyad.");
+        let start = doc.text().find("Riyad").unwrap();
+        let span = doc.span(start..start + "Riyad".len());
+        assert_eq!(span.text, "Riyad");
+        assert_eq!((span.start, span.end, span.sentence), (25, 30, 1));
+    }
+}

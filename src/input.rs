@@ -1,0 +1,863 @@
+//! Reading inputs (SPEC §1): text files, JSONL/NDJSON files, gzip of either,
+//! directories walked in sorted order, and standard input.
+//!
+//! [`Reader`] runs on one thread and only reads: it yields [`RawArticle`]s, the bytes
+//! of one text file or one JSONL line. Decoding and JSON parsing happen on the
+//! workers, in [`RawArticle::into_article`].
+
+use std::collections::{HashSet, VecDeque};
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use flate2::bufread::MultiGzDecoder;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::extractor::{ArticleMeta, TextEncoding};
+
+/// How to read an input's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    /// By file name (`.jsonl`, `.ndjson` → JSONL; `.txt`, `.md` → text), else by content:
+    /// JSONL if every non-empty line of the first 64 KiB is a JSON object.
+    #[default]
+    Auto,
+    /// Every input is one article.
+    Text,
+    /// Every input has one article per line.
+    Jsonl,
+}
+
+/// The names of the JSONL fields to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldNames {
+    /// The article text (required).
+    pub text: String,
+    /// The record id.
+    pub id: String,
+    /// The publication date.
+    pub date: String,
+    /// The title.
+    pub title: String,
+    /// The URL.
+    pub url: String,
+}
+
+impl Default for FieldNames {
+    fn default() -> Self {
+        FieldNames {
+            text: "text".into(),
+            id: "id".into(),
+            date: "date".into(),
+            title: "title".into(),
+            url: "url".into(),
+        }
+    }
+}
+
+/// How inputs are read and turned into articles.
+#[derive(Debug, Clone, Default)]
+pub struct InputOptions {
+    /// Text, JSONL, or decided per input.
+    pub format: InputFormat,
+    /// JSONL field names.
+    pub fields: FieldNames,
+    /// Publication date (`YYYY-MM-DD`) of articles that give none.
+    pub default_date: Option<String>,
+}
+
+/// Where an input comes from: a path, or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputPath {
+    /// Standard input (`-`).
+    Stdin,
+    /// A file or directory.
+    Path(PathBuf),
+}
+
+impl InputPath {
+    /// `-` is standard input, anything else a path.
+    pub fn from_arg(arg: impl Into<PathBuf>) -> InputPath {
+        let path = arg.into();
+        if path.as_os_str() == "-" {
+            InputPath::Stdin
+        } else {
+            InputPath::Path(path)
+        }
+    }
+}
+
+/// The name of standard input in records' `id` and `source`.
+pub const STDIN_NAME: &str = "stdin";
+
+/// The raw bytes of one article, not yet decoded, and where they come from.
+#[derive(Debug)]
+pub struct RawArticle {
+    /// Where the bytes were read.
+    pub origin: Origin,
+    /// The bytes: a whole text file or one JSONL line (without its line ending).
+    pub bytes: Vec<u8>,
+}
+
+/// Where a [`RawArticle`] was read.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    /// A whole text file.
+    TextFile {
+        /// Its path.
+        path: Arc<str>,
+    },
+    /// One line of a JSONL file.
+    JsonLine {
+        /// The file's path.
+        path: Arc<str>,
+        /// 1-based line number.
+        line: u64,
+    },
+    /// An input that could not be read.
+    Unreadable {
+        /// Its path.
+        path: Arc<str>,
+        /// Why, in plain words.
+        reason: String,
+    },
+}
+
+/// An article ready for extraction, or the reason it cannot be extracted.
+#[derive(Debug)]
+pub enum Article {
+    /// Decoded text and metadata.
+    Text {
+        /// The article text.
+        text: String,
+        /// Its metadata.
+        meta: ArticleMeta,
+    },
+    /// Unreadable: becomes a record with `status: "error"`.
+    Failed {
+        /// What is known of it.
+        meta: ArticleMeta,
+        /// Why, in plain words.
+        reason: String,
+    },
+}
+
+impl RawArticle {
+    /// Input bytes this article stands for (for batching).
+    pub fn weight(&self) -> usize {
+        self.bytes.len() + 64
+    }
+
+    /// Decodes the bytes (UTF-8, else Windows-1252) and, for a JSONL line, parses it.
+    pub fn into_article(self, options: &InputOptions) -> Article {
+        match self.origin {
+            Origin::TextFile { path } => {
+                let (text, encoding) = decode(self.bytes);
+                let meta = ArticleMeta {
+                    id: path.to_string(),
+                    source: Some(path.to_string()),
+                    published: options.default_date.clone(),
+                    encoding,
+                    ..ArticleMeta::default()
+                };
+                Article::Text { text, meta }
+            }
+            Origin::JsonLine { path, line } => json_line_article(self.bytes, &path, line, options),
+            Origin::Unreadable { path, reason } => Article::Failed {
+                meta: ArticleMeta {
+                    id: path.to_string(),
+                    source: Some(path.to_string()),
+                    ..ArticleMeta::default()
+                },
+                reason,
+            },
+        }
+    }
+}
+
+/// Decodes article bytes: a UTF-8 byte order mark is dropped, a UTF-16 one decodes
+/// UTF-16, valid UTF-8 is kept as is, anything else is read as Windows-1252.
+pub fn decode(mut bytes: Vec<u8>) -> (String, TextEncoding) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    } else if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(&bytes) {
+        let (text, _) = encoding.decode_with_bom_removal(&bytes);
+        let name = if encoding == encoding_rs::UTF_16BE {
+            TextEncoding::Utf16Be
+        } else {
+            TextEncoding::Utf16Le
+        };
+        return (text.into_owned(), name);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, TextEncoding::Utf8),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+            (text.into_owned(), TextEncoding::Windows1252)
+        }
+    }
+}
+
+/// Validates a publication date: `YYYY-MM-DD`, alone or opening a timestamp
+/// (`2025-04-10T08:15:00+02:00`, `2025-04-10 08:15`). Returns the date part.
+pub fn parse_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let date = s.get(..10)?;
+    let rest = &s[10..];
+    if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
+        return None;
+    }
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then(|| date.to_string())
+}
+
+fn json_line_article(bytes: Vec<u8>, path: &str, line: u64, options: &InputOptions) -> Article {
+    let mut meta = ArticleMeta {
+        id: format!("{path}:{line}"),
+        source: Some(path.to_string()),
+        published: options.default_date.clone(),
+        ..ArticleMeta::default()
+    };
+    let (json, encoding) = decode(bytes);
+    meta.encoding = encoding;
+    let fail = |meta, reason: String| Article::Failed { meta, reason };
+    if !json.trim_start().starts_with('{') {
+        return fail(meta, "line is not a JSON object".into());
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(&json);
+    let fields = match (FieldsSeed(&options.fields)).deserialize(&mut deserializer) {
+        Ok(fields) => fields,
+        Err(e) => return fail(meta, format!("bad JSON line: {e}")),
+    };
+    if let Err(e) = deserializer.end() {
+        return fail(meta, format!("bad JSON line: {e}"));
+    }
+    match fields.id {
+        Some(JsonScalar::Str(id)) => meta.id = id,
+        Some(JsonScalar::Number(n)) => meta.id = n,
+        _ => {}
+    }
+    meta.title = fields.title.and_then(JsonScalar::into_string);
+    meta.url = fields.url.and_then(JsonScalar::into_string);
+    if let Some(date) = fields.date.and_then(JsonScalar::into_string) {
+        if let Some(date) = parse_date(&date) {
+            meta.published = Some(date);
+        }
+    }
+    let field = &options.fields.text;
+    match fields.text {
+        Some(JsonScalar::Str(text)) => Article::Text { text, meta },
+        None => fail(meta, format!("no \"{field}\" field")),
+        Some(other) => fail(
+            meta,
+            format!("\"{field}\" is {}, not a string", other.kind()),
+        ),
+    }
+}
+
+/// A JSON value as far as depeche cares: strings and numbers are kept, the rest only named.
+#[derive(Debug)]
+enum JsonScalar {
+    Str(String),
+    Number(String),
+    Other(&'static str),
+}
+
+impl JsonScalar {
+    fn into_string(self) -> Option<String> {
+        match self {
+            JsonScalar::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            JsonScalar::Str(_) => "a string",
+            JsonScalar::Number(_) => "a number",
+            JsonScalar::Other(kind) => kind,
+        }
+    }
+}
+
+impl<'de> de::Deserialize<'de> for JsonScalar {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ScalarVisitor;
+        impl<'de> Visitor<'de> for ScalarVisitor {
+            type Value = JsonScalar;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<JsonScalar, E> {
+                Ok(JsonScalar::Str(v.to_owned()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<JsonScalar, E> {
+                Ok(JsonScalar::Str(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<JsonScalar, E> {
+                Ok(JsonScalar::Number(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<JsonScalar, E> {
+                Ok(JsonScalar::Number(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<JsonScalar, E> {
+                Ok(JsonScalar::Number(v.to_string()))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<JsonScalar, E> {
+                Ok(JsonScalar::Other("a boolean"))
+            }
+            fn visit_unit<E>(self) -> Result<JsonScalar, E> {
+                Ok(JsonScalar::Other("null"))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<JsonScalar, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(JsonScalar::Other("an array"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonScalar, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(JsonScalar::Other("an object"))
+            }
+        }
+        d.deserialize_any(ScalarVisitor)
+    }
+}
+
+/// The fields of a JSONL line that depeche reads; the others are skipped unparsed.
+#[derive(Debug, Default)]
+struct LineFields {
+    text: Option<JsonScalar>,
+    id: Option<JsonScalar>,
+    date: Option<JsonScalar>,
+    title: Option<JsonScalar>,
+    url: Option<JsonScalar>,
+}
+
+#[derive(Clone, Copy)]
+enum Field {
+    Text,
+    Id,
+    Date,
+    Title,
+    Url,
+    Other,
+}
+
+/// Deserializes a line's object, reading only the fields named in [`FieldNames`].
+struct FieldsSeed<'a>(&'a FieldNames);
+
+impl<'de> DeserializeSeed<'de> for FieldsSeed<'_> {
+    type Value = LineFields;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<LineFields, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FieldsSeed<'_> {
+    type Value = LineFields;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LineFields, A::Error> {
+        let mut fields = LineFields::default();
+        while let Some(field) = map.next_key_seed(KeySeed(self.0))? {
+            let slot = match field {
+                Field::Text => &mut fields.text,
+                Field::Id => &mut fields.id,
+                Field::Date => &mut fields.date,
+                Field::Title => &mut fields.title,
+                Field::Url => &mut fields.url,
+                Field::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            *slot = Some(map.next_value::<JsonScalar>()?);
+        }
+        Ok(fields)
+    }
+}
+
+/// Recognizes a key without allocating it.
+struct KeySeed<'a>(&'a FieldNames);
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = Field;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Field, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = Field;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field name")
+    }
+    fn visit_str<E>(self, key: &str) -> Result<Field, E> {
+        let names = self.0;
+        Ok(if key == names.text {
+            Field::Text
+        } else if key == names.id {
+            Field::Id
+        } else if key == names.date {
+            Field::Date
+        } else if key == names.title {
+            Field::Title
+        } else if key == names.url {
+            Field::Url
+        } else {
+            Field::Other
+        })
+    }
+}
+
+/// Counters the reader keeps for progress and the exit status.
+#[derive(Debug, Default)]
+pub struct ReadStats {
+    /// Bytes read from files and standard input (compressed bytes for gzip).
+    pub bytes: AtomicU64,
+    /// Inputs that could not be read at all.
+    pub unreadable: AtomicUsize,
+}
+
+/// Where the reader reports inputs it cannot read (one `path: error` line each).
+pub type Warn = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// Yields the raw articles of a list of inputs, in order: files in the order given,
+/// directories walked recursively in sorted order (hidden entries skipped, each
+/// directory visited once even through symbolic link loops).
+pub struct Reader {
+    pending: VecDeque<InputPath>,
+    current: Option<LineSource>,
+    format: InputFormat,
+    visited_dirs: HashSet<PathBuf>,
+    stats: Arc<ReadStats>,
+    warn: Warn,
+}
+
+struct LineSource {
+    path: Arc<str>,
+    reader: Box<dyn BufRead + Send>,
+    line: u64,
+}
+
+impl Reader {
+    /// A reader of `inputs`; an empty list reads standard input.
+    pub fn new(inputs: Vec<InputPath>, format: InputFormat, warn: Warn) -> Reader {
+        let pending = if inputs.is_empty() {
+            VecDeque::from([InputPath::Stdin])
+        } else {
+            inputs.into()
+        };
+        Reader {
+            pending,
+            current: None,
+            format,
+            visited_dirs: HashSet::new(),
+            stats: Arc::default(),
+            warn,
+        }
+    }
+
+    /// The counters of this reader, shared with whoever shows progress.
+    pub fn stats(&self) -> Arc<ReadStats> {
+        Arc::clone(&self.stats)
+    }
+
+    fn unreadable(&self, path: &str, reason: String) -> RawArticle {
+        self.stats.unreadable.fetch_add(1, Ordering::Relaxed);
+        (self.warn)(&format!("{path}: {reason}"));
+        RawArticle {
+            origin: Origin::Unreadable {
+                path: path.into(),
+                reason,
+            },
+            bytes: Vec::new(),
+        }
+    }
+
+    fn next_line(&mut self) -> Option<RawArticle> {
+        let source = self.current.as_mut()?;
+        loop {
+            let mut bytes = Vec::new();
+            match source.reader.read_until(b'\n', &mut bytes) {
+                Ok(0) => {
+                    self.current = None;
+                    return None;
+                }
+                Ok(_) => {
+                    source.line += 1;
+                    while bytes.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+                        bytes.pop();
+                    }
+                    if source.line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+                        bytes.drain(..3);
+                    }
+                    if bytes.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(RawArticle {
+                        origin: Origin::JsonLine {
+                            path: Arc::clone(&source.path),
+                            line: source.line,
+                        },
+                        bytes,
+                    });
+                }
+                Err(e) => {
+                    let reason = format!("read error after line {}: {}", source.line, plain(&e));
+                    let path = Arc::clone(&source.path);
+                    self.current = None;
+                    return Some(self.unreadable(&path, reason));
+                }
+            }
+        }
+    }
+
+    /// Opens one input: a text article, the start of a JSONL source, or an error.
+    fn open(&mut self, input: InputPath) -> Option<RawArticle> {
+        let (name, reader): (String, Box<dyn Read + Send>) = match input {
+            InputPath::Stdin => (STDIN_NAME.to_string(), Box::new(io::stdin())),
+            InputPath::Path(path) => {
+                let name = path.to_string_lossy().into_owned();
+                let metadata = match std::fs::metadata(&path) {
+                    Ok(m) => m,
+                    Err(e) => return Some(self.unreadable(&name, plain(&e))),
+                };
+                if metadata.is_dir() {
+                    return self.expand_dir(&path, &name);
+                }
+                match File::open(&path) {
+                    Ok(file) => (name, Box::new(file)),
+                    Err(e) => return Some(self.unreadable(&name, plain(&e))),
+                }
+            }
+        };
+        let counted = CountingReader {
+            inner: reader,
+            stats: Arc::clone(&self.stats),
+        };
+        let mut reader: Box<dyn BufRead + Send> =
+            Box::new(BufReader::with_capacity(1 << 16, counted));
+        match reader.fill_buf() {
+            Ok([0x1f, 0x8b, ..]) => {
+                reader = Box::new(BufReader::with_capacity(
+                    1 << 16,
+                    MultiGzDecoder::new(reader),
+                ));
+            }
+            Ok(_) => {}
+            Err(e) => return Some(self.unreadable(&name, plain(&e))),
+        }
+        let format = match self.format {
+            InputFormat::Auto => format_from_name(&name),
+            forced => forced,
+        };
+        let (format, reader) = match format {
+            InputFormat::Auto => match sniff(reader) {
+                Ok(found) => found,
+                Err(e) => return Some(self.unreadable(&name, plain(&e))),
+            },
+            known => (known, reader),
+        };
+        let path: Arc<str> = name.into();
+        if format == InputFormat::Jsonl {
+            self.current = Some(LineSource {
+                path,
+                reader,
+                line: 0,
+            });
+            return self.next_line();
+        }
+        let mut bytes = Vec::new();
+        let mut reader = reader;
+        match reader.read_to_end(&mut bytes) {
+            Ok(_) => Some(RawArticle {
+                origin: Origin::TextFile { path },
+                bytes,
+            }),
+            Err(e) => Some(self.unreadable(&path, plain(&e))),
+        }
+    }
+
+    /// Queues a directory's entries, sorted, before the inputs that follow it.
+    fn expand_dir(&mut self, dir: &Path, name: &str) -> Option<RawArticle> {
+        let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if !self.visited_dirs.insert(canonical) {
+            return None; // a symbolic link back to a directory already walked
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return Some(self.unreadable(name, plain(&e))),
+        };
+        let mut names: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.file_name())
+            .filter(|name| !name.to_string_lossy().starts_with('.'))
+            .collect();
+        names.sort();
+        for file_name in names.into_iter().rev() {
+            self.pending
+                .push_front(InputPath::Path(dir.join(file_name)));
+        }
+        None
+    }
+}
+
+impl Iterator for Reader {
+    type Item = RawArticle;
+
+    fn next(&mut self) -> Option<RawArticle> {
+        loop {
+            if self.current.is_some() {
+                if let Some(article) = self.next_line() {
+                    return Some(article);
+                }
+                continue;
+            }
+            let input = self.pending.pop_front()?;
+            if let Some(article) = self.open(input) {
+                return Some(article);
+            }
+        }
+    }
+}
+
+/// The format a file name announces, looking through a `.gz` extension.
+fn format_from_name(name: &str) -> InputFormat {
+    let lower = name.to_ascii_lowercase();
+    let lower = lower.strip_suffix(".gz").unwrap_or(&lower);
+    let extension = Path::new(lower).extension().and_then(|e| e.to_str());
+    match extension {
+        Some("jsonl" | "ndjson") => InputFormat::Jsonl,
+        Some("txt" | "md" | "text") => InputFormat::Text,
+        _ => InputFormat::Auto,
+    }
+}
+
+/// How much of an input is looked at to tell JSONL from text.
+const SNIFF_BYTES: usize = 1 << 16;
+
+/// Reads up to [`SNIFF_BYTES`] to decide between JSONL and text: JSONL when every
+/// non-empty line read is a JSON object (a line longer than that only has to start
+/// like one). Returns the decision and a reader that still yields every byte.
+fn sniff(
+    mut reader: Box<dyn BufRead + Send>,
+) -> io::Result<(InputFormat, Box<dyn BufRead + Send>)> {
+    let mut prefix = Vec::new();
+    (&mut reader)
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut prefix)?;
+    let at_eof = prefix.len() < SNIFF_BYTES;
+    let content = prefix.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&prefix);
+    let mut lines: Vec<&[u8]> = content.split(|&b| b == b'\n').collect();
+    if !at_eof && lines.len() > 1 {
+        lines.pop(); // cut by the sniff limit
+    }
+    let complete = at_eof || lines.len() > 1;
+    let mut seen = 0;
+    let jsonl = lines.iter().all(|line| {
+        let line = line.trim_ascii();
+        if line.is_empty() {
+            return true;
+        }
+        seen += 1;
+        line.starts_with(b"{") && (!complete || serde_json::from_slice::<IgnoredAny>(line).is_ok())
+    }) && seen > 0;
+    let format = if jsonl {
+        InputFormat::Jsonl
+    } else {
+        InputFormat::Text
+    };
+    let reader = Box::new(BufReader::new(io::Cursor::new(prefix).chain(reader)));
+    Ok((format, reader))
+}
+
+/// Counts the bytes read from an input, for progress.
+struct CountingReader {
+    inner: Box<dyn Read + Send>,
+    stats: Arc<ReadStats>,
+}
+
+impl Read for CountingReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.stats.bytes.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// An I/O error in plain words: `no such file or directory`, without `(os error 2)`.
+pub fn plain(e: &io::Error) -> String {
+    let message = e.to_string();
+    let message = match message.find(" (os error") {
+        Some(i) => &message[..i],
+        None => &message,
+    };
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => "unknown error".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(line: &str) -> Article {
+        RawArticle {
+            origin: Origin::JsonLine {
+                path: "dump.jsonl".into(),
+                line: 3,
+            },
+            bytes: line.as_bytes().to_vec(),
+        }
+        .into_article(&InputOptions::default())
+    }
+
+    #[test]
+    fn json_line_with_every_field() {
+        let Article::Text { text, meta } = article(
+            r#"{"id": "a1", "text": "Bonjour", "date": "2025-04-10T08:15:00+02:00", "title": "T", "url": "u", "extra": [1, {"x": 2}]}"#,
+        ) else {
+            panic!()
+        };
+        assert_eq!(text, "Bonjour");
+        assert_eq!(meta.id, "a1");
+        assert_eq!(meta.published.as_deref(), Some("2025-04-10"));
+        assert_eq!(meta.title.as_deref(), Some("T"));
+        assert_eq!(meta.url.as_deref(), Some("u"));
+    }
+
+    #[test]
+    fn json_line_without_id_gets_path_and_line() {
+        let Article::Text { meta, .. } = article(r#"{"text": "x", "id": null}"#) else {
+            panic!()
+        };
+        assert_eq!(meta.id, "dump.jsonl:3");
+        let Article::Text { meta, .. } = article(r#"{"text": "x", "id": 42}"#) else {
+            panic!()
+        };
+        assert_eq!(meta.id, "42");
+    }
+
+    #[test]
+    fn bad_json_lines_fail_with_reasons() {
+        let reason = |line| match article(line) {
+            Article::Failed { reason, .. } => reason,
+            Article::Text { .. } => panic!("{line} was accepted"),
+        };
+        assert_eq!(reason(r#"{"id": "x"}"#), "no \"text\" field");
+        assert_eq!(
+            reason(r#"{"text": 12}"#),
+            "\"text\" is a number, not a string"
+        );
+        assert_eq!(
+            reason(r#"{"text": null}"#),
+            "\"text\" is null, not a string"
+        );
+        assert_eq!(reason(r#"[1, 2]"#), "line is not a JSON object");
+        assert!(reason(r#"{"text": "coupé"#).starts_with("bad JSON line: EOF"));
+        assert!(reason(r#"{"text": "a"} {"#).starts_with("bad JSON line: trailing"));
+        let deep = format!("{{\"x\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        // Deep nesting is skipped without recursion: no stack overflow.
+        assert_eq!(reason(&deep), "no \"text\" field");
+        let deep_text = format!(
+            "{{\"text\": {}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert_eq!(reason(&deep_text), "\"text\" is an array, not a string");
+    }
+
+    #[test]
+    fn decoding() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFabc".to_vec()),
+            ("abc".into(), TextEncoding::Utf8)
+        );
+        assert_eq!(
+            decode(b"caf\xE9 \x80".to_vec()),
+            ("café €".into(), TextEncoding::Windows1252)
+        );
+        assert_eq!(
+            decode(b"\xFF\xFEa\x00\xE9\x00".to_vec()),
+            ("aé".into(), TextEncoding::Utf16Le)
+        );
+        assert_eq!(decode(b"a\r\nb".to_vec()).0, "a\r\nb");
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2025-04-10").as_deref(), Some("2025-04-10"));
+        assert_eq!(
+            parse_date("2024-02-29 10:00").as_deref(),
+            Some("2024-02-29")
+        );
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-4-10",
+            "10/04/2025",
+            "2025-04-10x",
+            "",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn formats_from_names() {
+        assert_eq!(format_from_name("a/b.JSONL"), InputFormat::Jsonl);
+        assert_eq!(format_from_name("b.ndjson.gz"), InputFormat::Jsonl);
+        assert_eq!(format_from_name("b.txt.gz"), InputFormat::Text);
+        assert_eq!(format_from_name("b.json"), InputFormat::Auto);
+        assert_eq!(format_from_name("README"), InputFormat::Auto);
+    }
+
+    #[test]
+    fn sniffing() {
+        let sniffed = |s: &'static str| {
+            let (format, mut reader) = sniff(Box::new(s.as_bytes())).unwrap();
+            let mut all = String::new();
+            reader.read_to_string(&mut all).unwrap();
+            assert_eq!(all, s, "sniffing must not lose bytes");
+            format
+        };
+        assert_eq!(
+            sniffed("{\"text\": \"a\"}\n\n{\"text\": \"b\"}"),
+            InputFormat::Jsonl
+        );
+        assert_eq!(sniffed("{\"text\": \"a\"}\nplain line"), InputFormat::Text);
+        assert_eq!(sniffed("Le titre\n\nLe texte."), InputFormat::Text);
+        assert_eq!(sniffed(""), InputFormat::Text);
+        assert_eq!(sniffed("{ pas du JSON }"), InputFormat::Text);
+    }
+
+    #[test]
+    fn plain_io_errors() {
+        let e = io::Error::from_raw_os_error(2);
+        assert_eq!(plain(&e), "no such file or directory");
+    }
+}

@@ -1,0 +1,38 @@
+//! # depeche
+//!
+//! Reads French news articles and writes, for every article, one JSON record of what
+//! it says: its language, its sentences, its dates, places, actors, quotes and
+//! anonymous sources. The record format is [`Record`]; `depeche schema` prints its
+//! JSON Schema.
+//!
+//! ```
+//! use depeche::{extract, ArticleMeta, Status};
+//!
+//! let text = "Lyon, 3 mars 2025 – M. Dupont a démissionné. « Je pars », a-t-il dit.";
+//! let record = extract(text, &ArticleMeta::with_id("brief-1"));
+//! assert_eq!(record.status, Status::Ok);
+//! assert_eq!(record.language.unwrap().code, "fr");
+//! assert_eq!(record.stats.sentences, 2);
+//! let json = serde_json::to_string(&record).unwrap();
+//! assert!(json.starts_with(r#"{"schema":"depeche/1","id":"brief-1""#));
+//! ```
+//!
+//! The pipeline: a [`Document`] (text, paragraphs, sentences, offset map) is built
+//! once per article and read by each extraction stage in turn. Offsets are bytes
+//! inside and Unicode code points in records. The batch runner ([`runner`]) and the
+//! input reader ([`input`]) know nothing of extraction.
+#![deny(missing_docs)]
+
+pub mod cli;
+pub mod document;
+mod extractor;
+pub mod input;
+pub mod language;
+pub mod record;
+pub mod runner;
+pub mod schema;
+pub mod segment;
+
+pub use document::Document;
+pub use extractor::{extract, ArticleMeta, Extractor, ExtractorBuilder, TextEncoding};
+pub use record::{Record, Span, Status};
