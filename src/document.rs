@@ -19,11 +19,12 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// Segments `text` into paragraphs and sentences.
     pub fn new(text: &'a str) -> Document<'a> {
+        let segmentation = segment::segment(text);
         Document {
             text,
             offsets: OffsetMap::new(text),
-            paragraphs: segment::paragraphs(text),
-            sentences: segment::sentences(text),
+            paragraphs: segmentation.paragraphs,
+            sentences: segmentation.sentences,
         }
     }
 

@@ -71,7 +71,7 @@ impl ArticleMeta {
 /// let record = extractor.extract(text, &ArticleMeta::with_id("a1"));
 /// assert_eq!(record.status, Status::Ok);
 /// assert_eq!(record.stats.sentences, 2);
-/// assert_eq!(record.sentences.unwrap()[1].start, 59);
+/// assert_eq!(record.sentences.unwrap()[1].start, 58);
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Extractor {

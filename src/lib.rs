@@ -11,7 +11,7 @@
 //! let text = "Lyon, 3 mars 2025 – M. Dupont a démissionné. « Je pars », a-t-il dit.";
 //! let record = extract(text, &ArticleMeta::with_id("brief-1"));
 //! assert_eq!(record.status, Status::Ok);
-//! assert_eq!(record.language.unwrap().code, "fr");
+//! assert_eq!(record.language.as_ref().unwrap().code, "fr");
 //! assert_eq!(record.stats.sentences, 2);
 //! let json = serde_json::to_string(&record).unwrap();
 //! assert!(json.starts_with(r#"{"schema":"depeche/1","id":"brief-1""#));
@@ -28,6 +28,7 @@ pub mod document;
 mod extractor;
 pub mod input;
 pub mod language;
+pub mod lexicon;
 pub mod record;
 pub mod runner;
 pub mod schema;

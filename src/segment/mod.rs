@@ -1,98 +1,167 @@
 //! Paragraph and sentence segmentation for French press text.
 //!
-//! Sentence boundaries start from Unicode's (UAX #29, through `unicode-segmentation`)
-//! and are repaired for French:
+//! Candidate boundaries are where a terminator (`.`, `?`, `!`, `…`), maybe followed
+//! by closing quotes, is followed by whitespace: what Unicode's sentence boundaries
+//! (UAX #29) give in Latin-script text. Lines in other scripts, which have terminators
+//! of their own (`。`, `।`, `؟`), take their candidates from `unicode-segmentation`.
+//! Every candidate is then judged by the rules of French press text:
 //! - a line break always ends a sentence (titles, datelines, bullets, dash lines);
 //! - a period after a title (`M.`, `Mme`, `Dr`...) or an initial (`J.-M.`) does not;
 //! - a period after an abbreviation (`p.`, `cf.`, `av.`, `etc.`) does only before a capital;
 //! - closing quotes after final punctuation stay with their sentence (`« Oui. »`);
 //! - nothing ends before a lowercase word (`« Pourquoi ? » a-t-il demandé`);
 //! - an ellipsis (`…` too) or a period followed by a number can end a sentence.
-//!
-//! Lines without `.`, `?`, `!` or `…` are one sentence each; terminators of other
-//! scripts (`。`, `।`) are not looked for, since French articles do not use them.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::lexicon::WordSet;
+
 /// Titles before a name, after which a period never ends a sentence.
-static TITLES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("titles.txt")));
+static TITLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(include_str!("titles.txt")));
 
 /// Abbreviations after which a period ends a sentence only before a capital.
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("abbreviations.txt")));
+static ABBREVIATIONS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::parse(include_str!("abbreviations.txt")));
 
-fn word_list(data: &'static str) -> HashSet<&'static str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+/// An article's paragraphs and sentences, as byte ranges trimmed of whitespace.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Segmentation {
+    /// Maximal runs of non-blank lines.
+    pub paragraphs: Vec<Range<usize>>,
+    /// Sentences, in order, non-overlapping.
+    pub sentences: Vec<Range<usize>>,
+}
+
+/// Segments `text` into paragraphs and sentences, in one pass over its bytes.
+pub fn segment(text: &str) -> Segmentation {
+    let mut segmentation = Segmentation::default();
+    let mut paragraph: Option<Range<usize>> = None;
+    scan_lines(text, |line| {
+        match trim(text, line.range.clone()) {
+            Some(content) => match &mut paragraph {
+                Some(paragraph) => paragraph.end = content.end,
+                None => paragraph = Some(content),
+            },
+            None => segmentation.paragraphs.extend(paragraph.take()),
+        }
+        line_sentences(text, &line, &mut segmentation.sentences);
+    });
+    segmentation.paragraphs.extend(paragraph);
+    segmentation
 }
 
 /// Paragraphs: maximal runs of non-blank lines, as byte ranges trimmed of whitespace.
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
-    let mut paragraphs = Vec::new();
-    let mut current: Option<Range<usize>> = None;
-    for line in lines(text) {
-        match trim(text, line) {
-            Some(content) => match &mut current {
-                Some(paragraph) => paragraph.end = content.end,
-                None => current = Some(content),
-            },
-            None => paragraphs.extend(current.take()),
-        }
-    }
-    paragraphs.extend(current);
-    paragraphs
+    segment(text).paragraphs
 }
 
 /// Sentences, as byte ranges in order, non-overlapping, trimmed of whitespace.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut sentences = Vec::new();
-    for line in lines(text) {
-        line_sentences(text, line, &mut sentences);
-    }
-    sentences
+    segment(text).sentences
 }
 
-/// Byte ranges of the lines of `text`, without their terminators. Every Unicode line
-/// separator ends a line; `\r\n` counts once.
-fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+/// One line, as the scanner saw it.
+struct Line<'t> {
+    range: Range<usize>,
+    /// Byte offsets (in the text) of the terminators found in the line.
+    terminators: &'t [usize],
+    /// No character of a script with terminators of its own.
+    latin: bool,
+}
+
+/// What a byte may start, for the scanner: most bytes start nothing of interest.
+const PLAIN: u8 = 0;
+const LINE_BREAK: u8 = 1;
+const TERMINATOR: u8 = 2;
+/// 0xC2: may start U+0085 (next line).
+const LEAD_C2: u8 = 3;
+/// 0xE2: may start `…`, `‼`, `⁇`, `⁈`, `⁉`, U+2028 or U+2029.
+const LEAD_E2: u8 = 4;
+/// Lead bytes of scripts beyond Latin and General Punctuation.
+const OTHER_SCRIPT: u8 = 5;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [PLAIN; 256];
+    table[b'\n' as usize] = LINE_BREAK;
+    table[b'\r' as usize] = LINE_BREAK;
+    table[0x0b] = LINE_BREAK;
+    table[0x0c] = LINE_BREAK;
+    table[b'.' as usize] = TERMINATOR;
+    table[b'?' as usize] = TERMINATOR;
+    table[b'!' as usize] = TERMINATOR;
+    table[0xc2] = LEAD_C2;
+    table[0xe2] = LEAD_E2;
+    let mut b = 0xca;
+    while b <= 0xf4 {
+        if b != 0xe2 {
+            table[b] = OTHER_SCRIPT;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// Calls `on_line` for every line of `text` (every Unicode line separator ends one;
+/// `\r\n` counts once), with the terminators found in it, in one pass.
+fn scan_lines(text: &str, mut on_line: impl FnMut(Line)) {
     let bytes = text.as_bytes();
+    let mut terminators = Vec::new();
+    let mut latin = true;
     let mut start = 0;
     let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let separator = match bytes[i] {
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
-                b'\n' | b'\r' | 0x0b | 0x0c => 1,
-                0xc2 if bytes.get(i + 1) == Some(&0x85) => 2,
-                0xe2 if bytes.get(i + 1) == Some(&0x80)
-                    && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) =>
-                {
-                    3
+    while i < bytes.len() {
+        let class = BYTE_CLASS[bytes[i] as usize];
+        if class == PLAIN {
+            i += 1;
+            continue;
+        }
+        let next = bytes.get(i + 1).copied();
+        let separator = match class {
+            LINE_BREAK if bytes[i] == b'\r' && next == Some(b'\n') => 2,
+            LINE_BREAK => 1,
+            LEAD_C2 if next == Some(0x85) => 2,
+            LEAD_E2 => match (next, bytes.get(i + 2)) {
+                (Some(0x80), Some(0xa8 | 0xa9)) => 3,
+                (Some(0x80), Some(0xa6 | 0xbc)) | (Some(0x81), Some(0x87..=0x89)) => {
+                    terminators.push(i);
+                    0
                 }
                 _ => 0,
-            };
-            if separator > 0 {
-                let line = start..i;
-                i += separator;
-                start = i;
-                return Some(line);
+            },
+            TERMINATOR => {
+                terminators.push(i);
+                0
             }
+            OTHER_SCRIPT => {
+                latin = false;
+                0
+            }
+            _ => 0,
+        };
+        if separator > 0 {
+            on_line(Line {
+                range: start..i,
+                terminators: &terminators,
+                latin,
+            });
+            terminators.clear();
+            latin = true;
+            i += separator;
+            start = i;
+        } else {
             i += 1;
         }
-        if start <= bytes.len() && start < usize::MAX {
-            let line = start..bytes.len();
-            start = usize::MAX;
-            return (!line.is_empty()).then_some(line);
-        }
-        None
-    })
+    }
+    if start < bytes.len() {
+        on_line(Line {
+            range: start..bytes.len(),
+            terminators: &terminators,
+            latin,
+        });
+    }
 }
 
 /// `range` without surrounding whitespace, or `None` if nothing is left.
@@ -104,36 +173,73 @@ fn trim(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     (start < end).then_some(start..end)
 }
 
-fn has_terminator(line: &str) -> bool {
-    line.bytes().any(|b| matches!(b, b'.' | b'?' | b'!')) || line.contains('…')
+/// Terminators the Latin-script scanner looks for.
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '?' | '!' | '…' | '‼' | '⁇' | '⁈' | '⁉')
 }
 
-fn line_sentences(text: &str, line: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let Some(line) = trim(text, line) else {
+fn line_sentences(text: &str, line: &Line, out: &mut Vec<Range<usize>>) {
+    let Some(range) = trim(text, line.range.clone()) else {
         return;
     };
-    let s = &text[line.clone()];
-    if !has_terminator(s) {
-        out.push(line);
+    if line.terminators.is_empty() && line.latin {
+        out.push(range);
         return;
     }
+    let s = &text[range.clone()];
+    let candidates = if line.latin {
+        latin_candidates(s, line.terminators.iter().map(|&t| t - range.start))
+    } else {
+        unicode_candidates(s)
+    };
     let mut start = 0;
-    for candidate in candidate_boundaries(s) {
+    for candidate in candidates {
         if candidate <= start {
             continue;
         }
         if let Some(boundary) = confirm_boundary(&s[start..candidate], &s[candidate..]) {
             let boundary = candidate + boundary;
-            out.extend(trim(text, line.start + start..line.start + boundary));
+            out.extend(trim(text, range.start + start..range.start + boundary));
             start = boundary;
         }
     }
-    out.extend(trim(text, line.start + start..line.end));
+    out.extend(trim(text, range.start + start..range.end));
 }
 
-/// Where a sentence may start: Unicode's sentence boundaries, plus those it does not
-/// give that French press needs (`… Puis`, `en 2003. 2004 fut`).
-fn candidate_boundaries(line: &str) -> Vec<usize> {
+/// Where a sentence may start in Latin-script text: after a terminator (the scanner
+/// found them), closing quotes and at least one whitespace.
+fn latin_candidates(line: &str, terminators: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut candidates = Vec::new();
+    let mut resume = 0;
+    for t in terminators {
+        // A run of terminators (`?!`, `...`) is handled at its first.
+        if t < resume || t >= line.len() {
+            continue;
+        }
+        let mut chars = line[t..].char_indices().peekable();
+        while chars.next_if(|&(_, c)| is_terminator(c)).is_some() {}
+        while chars
+            .next_if(|&(_, c)| is_closer(c) || c == '"' || c == '\'')
+            .is_some()
+        {}
+        let mut spaced = false;
+        while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {
+            spaced = true;
+        }
+        let Some(&(next, _)) = chars.peek() else {
+            break;
+        };
+        resume = t + next;
+        if spaced {
+            candidates.push(t + next);
+        }
+    }
+    candidates
+}
+
+/// Where a sentence may start in other scripts: Unicode's sentence boundaries, plus
+/// those it does not give that French press needs (`… Puis`, `en 2003. 2004 fut`).
+fn unicode_candidates(line: &str) -> Vec<usize> {
     let mut candidates: Vec<usize> = line
         .split_sentence_bound_indices()
         .map(|(i, _)| i)
@@ -284,13 +390,43 @@ mod tests {
         ranges.iter().map(|r| &text[r.clone()]).collect()
     }
 
+    fn lines(text: &str) -> Vec<(&str, Vec<usize>, bool)> {
+        let mut lines = Vec::new();
+        scan_lines(text, |line| {
+            lines.push((&text[line.range], line.terminators.to_vec(), line.latin))
+        });
+        lines
+    }
+
     #[test]
     fn lines_split_on_every_separator() {
-        let text = "a\r\nb\nc\rd\u{2028}e\u{2029}f\u{85}g";
-        let got: Vec<&str> = lines(text).map(|r| &text[r]).collect();
-        assert_eq!(got, ["a", "b", "c", "d", "e", "f", "g"]);
-        assert_eq!(lines("").count(), 0);
-        assert_eq!(lines("x\n").map(|r| r.len()).collect::<Vec<_>>(), [1]);
+        let text = "a\r\nb\nc\rd\u{2028}e\u{2029}f\u{85}g\u{0b}h\u{0c}i";
+        let got: Vec<&str> = lines(text).into_iter().map(|l| l.0).collect();
+        assert_eq!(got, ["a", "b", "c", "d", "e", "f", "g", "h", "i"]);
+        assert!(lines("").is_empty());
+        assert_eq!(lines("x\n").len(), 1);
+        assert_eq!(lines("\n\n").len(), 2);
+    }
+
+    #[test]
+    fn scanner_finds_terminators_and_scripts() {
+        assert_eq!(
+            lines("Oui. Non ? Si !"),
+            [("Oui. Non ? Si !", vec![3, 9, 14], true)]
+        );
+        assert_eq!(lines("Bon… ‼ é « »")[0].1, [3, 7]);
+        assert!(!lines("東京。")[0].2);
+        assert!(!lines("Москва.")[0].2);
+        assert!(lines("Œuvre ’ « » — € ½")[0].2);
+    }
+
+    #[test]
+    fn other_scripts_use_unicode_boundaries() {
+        let text = "東京で会議。大阪へ移動。";
+        assert_eq!(
+            texts(text, &sentences(text)),
+            ["東京で会議。", "大阪へ移動。"]
+        );
     }
 
     #[test]

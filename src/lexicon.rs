@@ -1,0 +1,82 @@
+//! Word lists: plain data files (one entry per line, `#` comments) embedded in the
+//! binary and parsed once per process into sets that are cheap to query.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A set of words from a data file, with a hash suited to short keys.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    words: HashSet<&'static str, BuildHasherDefault<Fnv1a>>,
+}
+
+impl WordSet {
+    /// Parses a word list: one entry per line, surrounding spaces trimmed, blank lines
+    /// and lines starting with `#` skipped.
+    pub fn parse(data: &'static str) -> WordSet {
+        WordSet {
+            words: data
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect(),
+        }
+    }
+
+    /// Whether `word` is in the set (case-sensitive).
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True when the list has no entry.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The entries, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.words.iter().copied()
+    }
+}
+
+/// FNV-1a: for keys of a few bytes, several times faster than the default SipHash,
+/// and the lists are fixed data, so hash flooding is not a concern.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv1a {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_skips_comments_and_blanks() {
+        let set = WordSet::parse("# header\n\nle\n  les \n#les2\nJ.-C\n");
+        assert_eq!(set.len(), 3);
+        assert!(set.contains("le") && set.contains("les") && set.contains("J.-C"));
+        assert!(!set.contains("Le"));
+        assert!(!set.contains("#les2"));
+    }
+}
