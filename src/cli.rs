@@ -2,18 +2,19 @@
 //! argv slices), then turned into a reader, an extractor and a writer.
 
 use std::fs::File;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::extractor::Extractor;
-use crate::input::{self, Article, FieldNames, InputFormat, InputOptions, InputPath, Reader, Warn};
+use crate::input::{
+    self, Article, FieldNames, InputFormat, InputOptions, InputPath, RawArticle, Reader, Warn,
+};
+use crate::progress::Progress;
 use crate::record::Record;
 use crate::runner::{run_ordered, RunnerOptions};
 
@@ -176,22 +177,20 @@ fn extract(args: &ExtractArgs) -> u8 {
         .cloned()
         .map(InputPath::from_arg)
         .collect();
-    let show_progress = match args.progress {
-        ProgressArg::Always => true,
-        ProgressArg::Never => false,
-        ProgressArg::Auto => io::stderr().is_terminal(),
+    let show = match args.progress {
+        ProgressArg::Always => Some(true),
+        ProgressArg::Never => Some(false),
+        ProgressArg::Auto => None,
     };
-    let progress = show_progress.then(|| progress_bar(&inputs));
+    let reads_stdin = inputs.is_empty() || inputs.contains(&InputPath::Stdin);
+    let mut progress = Progress::new(show, &args.paths, reads_stdin);
     let warn: Warn = {
         let progress = progress.clone();
-        Arc::new(move |message: &str| match &progress {
-            Some(bar) => bar.println(format!("depeche: {message}")),
-            None => eprintln!("depeche: {message}"),
-        })
+        Arc::new(move |message: &str| progress.message(message))
     };
-    let reader = Reader::new(inputs, args.input_options().format, warn);
-    let stats = reader.stats();
     let options = args.input_options();
+    let reader = Reader::new(inputs, options.format, warn);
+    let stats = reader.stats();
     let extractor = Extractor::builder()
         .sentences(args.sentences)
         .all_languages(args.all_languages)
@@ -200,12 +199,11 @@ fn extract(args: &ExtractArgs) -> u8 {
     if let Some(jobs) = args.jobs {
         runner.jobs = usize::from(jobs);
     }
-    let started = Instant::now();
     let mut articles = 0u64;
     let mut buffer = Vec::new();
     let result = run_ordered(
         reader,
-        |raw| raw.weight(),
+        RawArticle::weight,
         |raw| {
             let record = match raw.into_article(&options) {
                 Article::Text { text, meta } => extractor.extract(&text, &meta),
@@ -216,6 +214,7 @@ fn extract(args: &ExtractArgs) -> u8 {
             line
         },
         |lines: Vec<Vec<u8>>| {
+            // One write per batch: whole records only, flushed for whoever reads a pipe.
             buffer.clear();
             for line in &lines {
                 buffer.extend_from_slice(line);
@@ -223,18 +222,11 @@ fn extract(args: &ExtractArgs) -> u8 {
             out.write_all(&buffer)?;
             out.flush()?;
             articles += lines.len() as u64;
-            if let Some(bar) = &progress {
-                bar.set_position(stats.bytes.load(Ordering::Relaxed));
-                let rate = articles as f64 / started.elapsed().as_secs_f64().max(1e-3);
-                bar.set_message(format!("{articles} articles, {rate:.0}/s"));
-            }
+            progress.update(stats.bytes.load(Ordering::Relaxed), articles);
             Ok(())
         },
         runner,
     );
-    if let Some(bar) = &progress {
-        bar.finish();
-    }
     match result {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return EXIT_OK,
@@ -243,66 +235,12 @@ fn extract(args: &ExtractArgs) -> u8 {
             return EXIT_INPUT_ERROR;
         }
     }
-    if reader_stats_unreadable(&stats) > 0 {
+    progress.finish(stats.bytes.load(Ordering::Relaxed), articles);
+    if stats.unreadable.load(Ordering::Relaxed) > 0 {
         EXIT_INPUT_ERROR
     } else {
         EXIT_OK
     }
-}
-
-fn reader_stats_unreadable(stats: &input::ReadStats) -> usize {
-    stats.unreadable.load(Ordering::Relaxed)
-}
-
-/// A progress bar on stderr, measuring input bytes. Its length is the total size of
-/// the inputs, summed on a background thread so that the run starts at once.
-fn progress_bar(inputs: &[InputPath]) -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} \
-             {binary_bytes_per_sec} ETA {eta} {msg}",
-        )
-        .expect("valid progress template"),
-    );
-    bar.enable_steady_tick(Duration::from_millis(200));
-    let paths: Vec<PathBuf> = inputs
-        .iter()
-        .filter_map(|input| match input {
-            InputPath::Path(path) => Some(path.clone()),
-            InputPath::Stdin => None,
-        })
-        .collect();
-    if paths.len() == inputs.len() && !paths.is_empty() {
-        let bar = bar.clone();
-        std::thread::spawn(move || {
-            let total = paths.iter().map(|p| total_size(p, 0)).sum();
-            bar.set_length(total);
-        });
-    }
-    bar
-}
-
-/// Bytes under `path` (hidden entries skipped, as the reader does).
-fn total_size(path: &std::path::Path, depth: usize) -> u64 {
-    let Ok(metadata) = std::fs::metadata(path) else {
-        return 0;
-    };
-    if !metadata.is_dir() {
-        return metadata.len();
-    }
-    if depth > 64 {
-        return 0; // a symbolic link loop
-    }
-    std::fs::read_dir(path)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-                .map(|e| total_size(&e.path(), depth + 1))
-                .sum()
-        })
-        .unwrap_or(0)
 }
 
 #[cfg(test)]

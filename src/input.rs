@@ -536,6 +536,7 @@ impl Reader {
 
     /// Opens one input: a text article, the start of a JSONL source, or an error.
     fn open(&mut self, input: InputPath) -> Option<RawArticle> {
+        let is_stdin = input == InputPath::Stdin;
         let (name, reader): (String, Box<dyn Read + Send>) = match input {
             InputPath::Stdin => (STDIN_NAME.to_string(), Box::new(io::stdin())),
             InputPath::Path(path) => {
@@ -573,13 +574,19 @@ impl Reader {
             InputFormat::Auto => format_from_name(&name),
             forced => forced,
         };
-        let (format, reader) = match format {
+        let (format, mut reader) = match format {
             InputFormat::Auto => match sniff(reader) {
                 Ok(found) => found,
                 Err(e) => return Some(self.unreadable(&name, plain(&e))),
             },
             known => (known, reader),
         };
+        // Empty standard input holds no article (an empty partition in a pipe), while
+        // an empty file is an empty article.
+        let empty = matches!(reader.fill_buf(), Ok(buf) if buf.is_empty());
+        if empty && is_stdin {
+            return None;
+        }
         let path: Arc<str> = name.into();
         if format == InputFormat::Jsonl {
             self.current = Some(LineSource {
@@ -590,7 +597,6 @@ impl Reader {
             return self.next_line();
         }
         let mut bytes = Vec::new();
-        let mut reader = reader;
         match reader.read_to_end(&mut bytes) {
             Ok(_) => Some(RawArticle {
                 origin: Origin::TextFile { path },
