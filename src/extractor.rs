@@ -5,33 +5,7 @@ use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::language::{self, Verdict};
-use crate::record::{Record, Stats, Status};
-
-/// How the bytes of an article were decoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum TextEncoding {
-    /// Valid UTF-8.
-    #[default]
-    Utf8,
-    /// Not valid UTF-8, decoded as Windows-1252.
-    Windows1252,
-    /// UTF-16, little-endian (announced by a byte order mark).
-    Utf16Le,
-    /// UTF-16, big-endian (announced by a byte order mark).
-    Utf16Be,
-}
-
-impl TextEncoding {
-    /// The name written in records' `encoding` field.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TextEncoding::Utf8 => "utf-8",
-            TextEncoding::Windows1252 => "windows-1252",
-            TextEncoding::Utf16Le => "utf-16le",
-            TextEncoding::Utf16Be => "utf-16be",
-        }
-    }
-}
+use crate::record::{Record, Stats, Status, TextEncoding};
 
 /// What is known of an article besides its text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -118,7 +92,9 @@ impl Extractor {
     /// The record of one article.
     pub fn extract(&self, text: &str, meta: &ArticleMeta) -> Record {
         if text.trim().is_empty() {
-            return Record::new(meta, Status::Skipped, Some("empty text".to_string()));
+            let mut record = Record::new(meta, Status::Skipped, Some("empty text".to_string()));
+            record.stats.chars = text.chars().count();
+            return record;
         }
         let (language, french) = match language::identify(text) {
             Verdict::French(language) => (Some(language), true),

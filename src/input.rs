@@ -16,7 +16,8 @@ use std::sync::Arc;
 use flate2::bufread::MultiGzDecoder;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use crate::extractor::{ArticleMeta, TextEncoding};
+use crate::extractor::ArticleMeta;
+use crate::record::TextEncoding;
 
 /// How to read an input's content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -36,5 +36,5 @@ pub mod schema;
 pub mod segment;
 
 pub use document::Document;
-pub use extractor::{extract, ArticleMeta, Extractor, ExtractorBuilder, TextEncoding};
-pub use record::{Record, Span, Status};
+pub use extractor::{extract, ArticleMeta, Extractor, ExtractorBuilder};
+pub use record::{Record, Span, Status, TextEncoding};

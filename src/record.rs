@@ -14,6 +14,7 @@ pub const SCHEMA_VERSION: &str = "depeche/1";
 #[serde(deny_unknown_fields)]
 pub struct Record {
     /// Always `depeche/1`.
+    #[schemars(extend("const" = "depeche/1"))]
     pub schema: String,
     /// The input's `id` field, else `PATH` for a text file, `PATH:LINE` for a JSONL line.
     pub id: String,
@@ -29,8 +30,8 @@ pub struct Record {
     pub status: Status,
     /// Why the article was skipped or could not be read; null when `status` is `ok`.
     pub reason: Option<String>,
-    /// How the bytes were decoded: `utf-8`, `windows-1252`, `utf-16le` or `utf-16be`.
-    pub encoding: String,
+    /// How the bytes were decoded.
+    pub encoding: TextEncoding,
     /// The detected language; null when there was no text to detect it in.
     pub language: Option<Language>,
     /// Sizes of the article text.
@@ -48,6 +49,36 @@ pub struct Record {
     pub quotes: Vec<Quote>,
     /// Anonymous and vague sources.
     pub sources: Vec<SourceMention>,
+}
+
+/// How the bytes of an article were decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub enum TextEncoding {
+    /// Valid UTF-8.
+    #[default]
+    #[serde(rename = "utf-8")]
+    Utf8,
+    /// Not valid UTF-8, decoded as Windows-1252.
+    #[serde(rename = "windows-1252")]
+    Windows1252,
+    /// UTF-16, little-endian (announced by a byte order mark).
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    /// UTF-16, big-endian (announced by a byte order mark).
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
+}
+
+impl TextEncoding {
+    /// The name written in records' `encoding` field.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "utf-8",
+            TextEncoding::Windows1252 => "windows-1252",
+            TextEncoding::Utf16Le => "utf-16le",
+            TextEncoding::Utf16Be => "utf-16be",
+        }
+    }
 }
 
 /// What happened to an article.
@@ -315,7 +346,7 @@ impl Record {
             url: meta.url.clone(),
             status,
             reason,
-            encoding: meta.encoding.as_str().to_string(),
+            encoding: meta.encoding,
             language: None,
             stats: Stats::default(),
             sentences: None,
