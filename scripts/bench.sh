@@ -4,8 +4,8 @@
 # usage: scripts/bench.sh [SIZE_MB] [JOBS...]     (defaults: 40 MB, jobs 1 and 2)
 #
 # Builds the release binary, writes bench-data/dump-SIZE.jsonl once (scripts/make_dump.py),
-# then runs each -j three times and reports the best wall time, MB/s, articles/s and
-# peak memory (maximum resident set size, from /usr/bin/time when it is installed).
+# then runs each -j RUNS times (default 5) and reports the median and best wall time,
+# MB/s, articles/s and peak memory (maximum resident set size, from /usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-40}
@@ -20,24 +20,28 @@ dump=bench-data/dump-$size.jsonl
 bytes=$(stat -c %s "$dump")
 articles=$(wc -l < "$dump")
 echo "dump: $dump, $((bytes / 1000000)) MB, $articles articles; $(nproc) cores"
+runs=${RUNS:-5}
 for j in "${jobs[@]}"; do
-  best=""
-  peak=""
-  for _ in 1 2 3; do
+  times=()
+  peak=0
+  for _ in $(seq "$runs"); do
     if [ -x /usr/bin/time ]; then
       /usr/bin/time -f "%e %M" -o bench-data/time.txt ./target/release/depeche extract -j "$j" "$dump" > /dev/null
       read -r secs kb < bench-data/time.txt
     else
-      start=$(date +%s.%N)
+      start=$(date +%s%N)
       ./target/release/depeche extract -j "$j" "$dump" > /dev/null
-      secs=$(echo "$(date +%s.%N) - $start" | bc)
-      kb="?"
+      secs=$(awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN { printf "%.3f", ns / 1e9 }')
+      kb=0
     fi
-    if [ -z "$best" ] || [ "$(echo "$secs < $best" | bc)" = 1 ]; then best=$secs; fi
-    peak=$kb
+    times+=("$secs")
+    [ "$kb" -gt "$peak" ] && peak=$kb
   done
-  awk -v j="$j" -v s="$best" -v b="$bytes" -v a="$articles" -v kb="$peak" 'BEGIN {
-    if (s <= 0) s = 0.001;
-    printf "-j %s: %.2f s  %.0f MB/s  %.0f articles/s  peak memory %s MB\n", j, s, b / s / 1e6, a / s, (kb == "?" ? "?" : sprintf("%.0f", kb / 1024))
-  }'
+  printf '%s\n' "${times[@]}" | sort -n | awk -v j="$j" -v b="$bytes" -v a="$articles" -v kb="$peak" '
+    { t[NR] = ($1 > 0 ? $1 : 0.001) }
+    END {
+      med = t[int((NR + 1) / 2)]
+      printf "-j %s: median %.2f s (best %.2f s of %d)  %.0f MB/s (best %.0f)  %.0f articles/s  peak memory %s\n",
+        j, med, t[1], NR, b / med / 1e6, b / t[1] / 1e6, a / med, (kb > 0 ? sprintf("%.0f MB", kb / 1024) : "?")
+    }'
 done

@@ -1,12 +1,18 @@
-//! The batch runner: reads items on one thread, processes batches of them in
-//! parallel, writes results on another thread, in input order, with a bounded number
-//! of batches in flight. It knows nothing of articles or extraction.
+//! The batch runner: one thread reads items and groups them into batches, `jobs`
+//! worker threads each take a whole batch and process it, one thread writes the
+//! results in input order. It knows nothing of articles or extraction.
+//!
+//! Workers pull batches rather than share each one (as a parallel iterator would),
+//! so no worker waits at the end of a batch for the others, and there are no idle
+//! threads spinning for work on a machine with as many cores as workers. Memory is
+//! bounded: at most `in_flight` batches exist between being read and being written,
+//! whatever the size of the input or a slow batch holding the others back.
 
+use std::collections::BTreeMap;
 use std::io;
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::{Condvar, Mutex};
 use std::thread;
-
-use rayon::prelude::*;
 
 /// How work is split and spread.
 #[derive(Debug, Clone, Copy)]
@@ -17,17 +23,18 @@ pub struct RunnerOptions {
     pub batch_weight: usize,
     /// ...or when it holds this many items.
     pub batch_items: usize,
-    /// Batches waiting between reader and workers, and between workers and writer.
-    pub queue: usize,
+    /// Batches read but not yet written, at most (at least `jobs + 1`).
+    pub in_flight: usize,
 }
 
 impl Default for RunnerOptions {
     fn default() -> Self {
+        let jobs = thread::available_parallelism().map_or(1, |n| n.get());
         RunnerOptions {
-            jobs: thread::available_parallelism().map_or(1, |n| n.get()),
+            jobs,
             batch_weight: 1 << 20,
             batch_items: 1024,
-            queue: 2,
+            in_flight: 2 * jobs + 2,
         }
     }
 }
@@ -35,8 +42,7 @@ impl Default for RunnerOptions {
 /// Runs `work` on every item of `items` on `options.jobs` threads and hands the
 /// results to `sink` batch by batch, in the order of `items`.
 ///
-/// At most `2 * queue + 2` batches exist at once, so memory stays bounded whatever
-/// the input's size. The run stops at the first error of `sink`, which is returned.
+/// The run stops at the first error of `sink`, which is returned.
 pub fn run_ordered<I, T, R, W, F, S>(
     items: I,
     weigh: W,
@@ -49,51 +55,151 @@ where
     T: Send,
     R: Send,
     W: Fn(&T) -> usize + Send,
-    F: Fn(T) -> R + Sync + Send,
+    F: Fn(T) -> R + Sync,
     S: FnMut(Vec<R>) -> io::Result<()> + Send,
 {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs.max(1))
-        .thread_name(|i| format!("depeche-worker-{i}"))
-        .build()
-        .map_err(io::Error::other)?;
-    let (batch_tx, batch_rx) = sync_channel::<Vec<T>>(options.queue);
-    let (result_tx, result_rx) = sync_channel::<Vec<R>>(options.queue);
+    let jobs = options.jobs.max(1);
+    let slots = Slots::new(options.in_flight.max(jobs + 1));
+    let (batch_tx, batch_rx) = sync_channel::<(u64, Vec<T>)>(jobs);
+    let batch_rx = Mutex::new(batch_rx);
+    let (result_tx, result_rx) = sync_channel::<(u64, Vec<R>)>(jobs);
     thread::scope(|scope| {
+        let slots = &slots;
         scope.spawn(move || {
-            let mut batch = Vec::new();
-            let mut weight = 0;
-            for item in items {
-                weight += weigh(&item);
-                batch.push(item);
-                if weight >= options.batch_weight || batch.len() >= options.batch_items {
-                    if batch_tx.send(std::mem::take(&mut batch)).is_err() {
-                        return; // the writer stopped
-                    }
-                    weight = 0;
+            let mut batches = Batcher::new(items, weigh, options);
+            for seq in 0u64.. {
+                if !slots.acquire() {
+                    return; // the writer stopped
+                }
+                let Some(batch) = batches.next() else {
+                    return;
+                };
+                if batch_tx.send((seq, batch)).is_err() {
+                    return;
                 }
             }
-            if !batch.is_empty() {
-                let _ = batch_tx.send(batch);
-            }
         });
-        let writer = scope.spawn(move || {
-            for results in result_rx {
-                sink(results)?;
-            }
-            Ok(())
-        });
-        for batch in batch_rx {
-            let results: Vec<R> = pool.install(|| batch.into_par_iter().map(&work).collect());
-            if result_tx.send(results).is_err() {
-                break; // the writer failed: its error is returned below
-            }
+        for _ in 0..jobs {
+            let (batch_rx, result_tx, work) = (&batch_rx, result_tx.clone(), &work);
+            scope.spawn(move || {
+                while let Some((seq, batch)) = next_batch(batch_rx) {
+                    let results = batch.into_iter().map(work).collect();
+                    if result_tx.send((seq, results)).is_err() {
+                        return;
+                    }
+                }
+            });
         }
         drop(result_tx);
-        writer
-            .join()
-            .unwrap_or_else(|_| Err(io::Error::other("writer thread panicked")))
+        // The writer: results arrive in any order and leave in input order.
+        let mut pending = BTreeMap::new();
+        let mut next = 0u64;
+        let mut outcome = Ok(());
+        for (seq, results) in result_rx {
+            pending.insert(seq, results);
+            while let Some(results) = pending.remove(&next) {
+                if let Err(e) = sink(results) {
+                    outcome = Err(e);
+                    break;
+                }
+                next += 1;
+                slots.release();
+            }
+            if outcome.is_err() {
+                break;
+            }
+        }
+        slots.stop();
+        outcome
     })
+}
+
+/// Takes the next batch; one worker waits on the channel at a time.
+fn next_batch<T>(rx: &Mutex<Receiver<(u64, Vec<T>)>>) -> Option<(u64, Vec<T>)> {
+    rx.lock().ok()?.recv().ok()
+}
+
+/// Groups items into batches by weight and count.
+struct Batcher<I, W> {
+    items: I,
+    weigh: W,
+    options: RunnerOptions,
+}
+
+impl<I, W> Batcher<I, W> {
+    fn new(items: I, weigh: W, options: RunnerOptions) -> Self {
+        Batcher {
+            items,
+            weigh,
+            options,
+        }
+    }
+}
+
+impl<T, I: Iterator<Item = T>, W: Fn(&T) -> usize> Iterator for Batcher<I, W> {
+    type Item = Vec<T>;
+
+    fn next(&mut self) -> Option<Vec<T>> {
+        let mut batch = Vec::new();
+        let mut weight = 0;
+        for item in self.items.by_ref() {
+            weight += (self.weigh)(&item);
+            batch.push(item);
+            if weight >= self.options.batch_weight || batch.len() >= self.options.batch_items {
+                break;
+            }
+        }
+        (!batch.is_empty()).then_some(batch)
+    }
+}
+
+/// Counts batches in flight; the reader waits for a free slot before reading more.
+struct Slots {
+    used: Mutex<(usize, bool)>,
+    freed: Condvar,
+    limit: usize,
+}
+
+impl Slots {
+    fn new(limit: usize) -> Slots {
+        Slots {
+            used: Mutex::new((0, false)),
+            freed: Condvar::new(),
+            limit,
+        }
+    }
+
+    /// Waits for a free slot and takes it; false once the run is stopped.
+    fn acquire(&self) -> bool {
+        let Ok(mut state) = self.used.lock() else {
+            return false;
+        };
+        while state.0 >= self.limit && !state.1 {
+            state = match self.freed.wait(state) {
+                Ok(state) => state,
+                Err(_) => return false,
+            };
+        }
+        if state.1 {
+            return false;
+        }
+        state.0 += 1;
+        true
+    }
+
+    fn release(&self) {
+        if let Ok(mut state) = self.used.lock() {
+            state.0 -= 1;
+            self.freed.notify_one();
+        }
+    }
+
+    fn stop(&self) {
+        if let Ok(mut state) = self.used.lock() {
+            state.1 = true;
+            self.freed.notify_all();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -108,7 +214,7 @@ mod tests {
                 jobs,
                 batch_weight: 10,
                 batch_items: 7,
-                queue: 1,
+                in_flight: 3,
             };
             run_ordered(
                 0..1000u64,
@@ -130,6 +236,45 @@ mod tests {
     }
 
     #[test]
+    fn a_slow_batch_holds_the_others_within_the_bound() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let read = AtomicUsize::new(0);
+        let written = AtomicUsize::new(0);
+        let ahead = AtomicUsize::new(0);
+        let options = RunnerOptions {
+            jobs: 3,
+            batch_weight: usize::MAX,
+            batch_items: 10,
+            in_flight: 4,
+        };
+        let mut out = Vec::new();
+        run_ordered(
+            0..2000u32,
+            |_| {
+                let r = read.fetch_add(1, Ordering::SeqCst) + 1;
+                ahead.fetch_max(r - written.load(Ordering::SeqCst), Ordering::SeqCst);
+                1
+            },
+            |n| {
+                if n % 500 == 0 {
+                    thread::sleep(std::time::Duration::from_millis(30));
+                }
+                n
+            },
+            |batch| {
+                written.fetch_add(batch.len(), Ordering::SeqCst);
+                out.extend(batch);
+                Ok(())
+            },
+            options,
+        )
+        .unwrap();
+        assert_eq!(out, (0..2000).collect::<Vec<_>>());
+        // Items of the in-flight batches plus the one being filled.
+        assert!(ahead.load(Ordering::SeqCst) <= (options.in_flight + 1) * options.batch_items);
+    }
+
+    #[test]
     fn sink_error_stops_the_run() {
         let mut batches = 0;
         let error = run_ordered(
@@ -144,7 +289,7 @@ mod tests {
                 jobs: 2,
                 batch_weight: 100,
                 batch_items: 100,
-                queue: 1,
+                in_flight: 3,
             },
         )
         .unwrap_err();
