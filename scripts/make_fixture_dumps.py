@@ -44,6 +44,7 @@ METADATA = {
     "06-oms-rougeole.txt": "2025-04-07",
     "07-rennes-coupe-de-france.txt": "2025-04-02",
     "08-marseille-massalia-crlf.txt": "2025-04-10",
+    "09-places-ambiguites.txt": "2025-04-16",
     "01-english-article.txt": "2025-03-14",
 }
 

@@ -82,11 +82,14 @@ where
         for _ in 0..jobs {
             let (batch_rx, result_tx, work) = (&batch_rx, result_tx.clone(), &work);
             scope.spawn(move || {
+                // After a stop, batches are taken and dropped, so that a reader blocked
+                // on sending one gets to see the stop and end.
                 while let Some((seq, batch)) = next_batch(batch_rx) {
-                    let results = batch.into_iter().map(work).collect();
-                    if result_tx.send((seq, results)).is_err() {
-                        return;
+                    if slots.is_stopped() {
+                        continue;
                     }
+                    let results = batch.into_iter().map(work).collect();
+                    let _ = result_tx.send((seq, results));
                 }
             });
         }
@@ -194,6 +197,10 @@ impl Slots {
         }
     }
 
+    fn is_stopped(&self) -> bool {
+        self.used.lock().map_or(true, |state| state.1)
+    }
+
     fn stop(&self) {
         if let Ok(mut state) = self.used.lock() {
             state.1 = true;
@@ -295,6 +302,33 @@ mod tests {
         .unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::BrokenPipe);
         assert_eq!(batches, 1);
+    }
+
+    /// A reader blocked on a full queue when the writer fails must still end.
+    #[test]
+    fn sink_error_with_a_blocked_reader_ends() {
+        let (done_tx, done_rx) = std::sync::mpsc::channel();
+        thread::spawn(move || {
+            for jobs in [1, 2] {
+                let error = run_ordered(
+                    0..100_000u64,
+                    |_| 1,
+                    |n| n,
+                    |_| Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed")),
+                    RunnerOptions {
+                        jobs,
+                        batch_weight: 1,
+                        batch_items: 1,
+                        in_flight: 1000,
+                    },
+                );
+                assert!(error.is_err());
+            }
+            done_tx.send(()).unwrap();
+        });
+        done_rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("the run ended");
     }
 
     #[test]
