@@ -129,8 +129,10 @@ impl Extractor {
 
 /// Runs the extraction stages in order. Each stage is one module with one entry
 /// function taking the document and returning its list; the lists not built yet
-/// (dates, places, actors, quotes, sources) stay empty.
-fn annotate(_doc: &Document, _record: &mut Record) {}
+/// (dates, actors, quotes, sources) stay empty.
+fn annotate(doc: &Document, record: &mut Record) {
+    record.places = crate::places::extract(doc);
+}
 
 static DEFAULT_EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 

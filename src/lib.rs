@@ -29,6 +29,7 @@ mod extractor;
 pub mod input;
 pub mod language;
 pub mod lexicon;
+pub mod places;
 pub mod progress;
 pub mod record;
 pub mod runner;

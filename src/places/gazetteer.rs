@@ -1,0 +1,340 @@
+//! The gazetteer: every place depeche knows, loaded once per process from the
+//! generated `data/gazetteer.tsv`, indexed by normalized name for a token-by-token
+//! leftmost-longest search.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
+use crate::lexicon::Fnv1a;
+use crate::record::PlaceKind;
+
+/// One place of the gazetteer. Strings borrow the embedded data file.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// Canonical French name.
+    pub name: &'static str,
+    /// City, country, region...
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2, if any.
+    pub country: Option<&'static str>,
+    /// GeoNames id, if known.
+    pub geonames: Option<u64>,
+    /// Inhabitants, 0 if unknown: ranks homonyms.
+    pub population: u64,
+    /// Names of the areas containing it (département, région, state), `|`-separated.
+    pub context: &'static str,
+    /// Also a common French word: a place only in a place context.
+    pub ambiguous: bool,
+}
+
+/// How a surface form relates to its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// The name or an alias, as written.
+    Full,
+    /// A name whose article is part of it (`Le Caire`), without the article: only
+    /// valid after a contraction (`au Caire`, `du Havre`).
+    WithoutArticle,
+    /// A name that blocks places inside it (`Quai d'Orsay`, `Air France`).
+    Blocker,
+}
+
+/// A surface form found under a key: which place, and how.
+#[derive(Debug, Clone, Copy)]
+pub struct Form {
+    /// Index into [`Gazetteer::places`]; unused for blockers.
+    pub place: u32,
+    /// How the form relates to the place.
+    pub kind: FormKind,
+    /// The form as written in the data, to check capitalization.
+    pub text: &'static str,
+}
+
+/// A node of the index: a normalized token sequence that is a form, the prefix of a
+/// longer one, or both.
+#[derive(Debug, Default)]
+pub struct Node {
+    /// Forms whose normalized text is exactly this key.
+    pub forms: Vec<Form>,
+    /// Some longer form starts with this key.
+    pub is_prefix: bool,
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv1a>>;
+
+/// All places and their index.
+#[derive(Debug)]
+pub struct Gazetteer {
+    /// The places.
+    pub places: Vec<Place>,
+    /// Normalized token sequences (`saint etienne`) → forms and prefix flag.
+    pub index: FastMap<String, Node>,
+    /// Demonyms and nationality adjectives, normalized (`russe`, `americaines`).
+    pub demonyms: FastMap<String, &'static str>,
+    /// Normalized first words of names that start in lowercase (`mer`, `golfe`,
+    /// `canton`): where a search may start before a capitalized word.
+    pub lowercase_heads: FastMap<String, ()>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    Gazetteer::load(
+        include_str!("data/gazetteer.tsv"),
+        include_str!("data/demonyms.tsv"),
+        include_str!("not_places.txt"),
+    )
+});
+
+/// The process-wide gazetteer, built on first use.
+pub fn gazetteer() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+impl Gazetteer {
+    /// Builds the gazetteer from its data files (see `scripts/gen_places.py`).
+    pub fn load(places: &'static str, demonyms: &'static str, blockers: &'static str) -> Self {
+        let mut gazetteer = Gazetteer {
+            places: Vec::new(),
+            index: FastMap::default(),
+            demonyms: FastMap::default(),
+            lowercase_heads: FastMap::default(),
+        };
+        let mut key = String::new();
+        gazetteer.places.reserve(places.len() / 48);
+        gazetteer.index.reserve(places.len() / 32);
+        for line in data_lines(places) {
+            let Some((place, aliases)) = parse_place(line) else {
+                continue;
+            };
+            let id = gazetteer.places.len() as u32;
+            for form in std::iter::once(place.name).chain(aliases.split('|')) {
+                if form.is_empty() {
+                    continue;
+                }
+                gazetteer.add(&mut key, form, id, FormKind::Full);
+                if let Some(bare) = strip_article(form) {
+                    gazetteer.add(&mut key, bare, id, FormKind::WithoutArticle);
+                }
+            }
+            gazetteer.places.push(place);
+        }
+        for line in data_lines(blockers) {
+            gazetteer.add(&mut key, line, u32::MAX, FormKind::Blocker);
+        }
+        for line in data_lines(demonyms) {
+            let mut fields = line.split('\t');
+            if let (Some(form), Some(country)) = (fields.next(), fields.next()) {
+                normalize_name(form, &mut key);
+                gazetteer.demonyms.insert(key.clone(), country);
+            }
+        }
+        gazetteer
+    }
+
+    fn add(&mut self, key: &mut String, form: &'static str, place: u32, kind: FormKind) {
+        normalize_name(form, key);
+        if key.is_empty() {
+            return;
+        }
+        if form.starts_with(char::is_lowercase) {
+            let head = key.split(' ').next().unwrap_or("");
+            if !self.lowercase_heads.contains_key(head) {
+                self.lowercase_heads.insert(head.to_string(), ());
+            }
+        }
+        // Every token prefix is marked, so that the search knows when to go on.
+        for (i, _) in key.match_indices(' ') {
+            match self.index.get_mut(&key[..i]) {
+                Some(node) => node.is_prefix = true,
+                None => {
+                    let node = Node {
+                        forms: Vec::new(),
+                        is_prefix: true,
+                    };
+                    self.index.insert(key[..i].to_string(), node);
+                }
+            }
+        }
+        let node = self.index.entry(key.clone()).or_default();
+        if !node
+            .forms
+            .iter()
+            .any(|f| f.place == place && f.kind == kind)
+        {
+            node.forms.push(Form {
+                place,
+                kind,
+                text: form,
+            });
+        }
+    }
+}
+
+fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn parse_place(line: &'static str) -> Option<(Place, &'static str)> {
+    let mut split = line.splitn(8, '\t');
+    let mut fields = [""; 8];
+    for field in fields.iter_mut() {
+        *field = split.next()?;
+    }
+    let kind = match fields[1] {
+        "city" => PlaceKind::City,
+        "country" => PlaceKind::Country,
+        "region" => PlaceKind::Region,
+        "continent" => PlaceKind::Continent,
+        "water" => PlaceKind::Water,
+        "other" => PlaceKind::Other,
+        _ => return None,
+    };
+    Some((
+        Place {
+            name: fields[0],
+            kind,
+            country: (!fields[2].is_empty()).then_some(fields[2]),
+            geonames: fields[3].parse().ok(),
+            population: fields[4].parse().unwrap_or(0),
+            context: fields[5],
+            ambiguous: fields[7].split(',').any(|f| f.trim() == "ambiguous"),
+        },
+        fields[6],
+    ))
+}
+
+/// `Le Caire` → `Caire`, `L'Haÿ-les-Roses` → `Haÿ-les-Roses`; `None` without article.
+fn strip_article(name: &str) -> Option<&str> {
+    for article in ["Le ", "La ", "Les ", "L'", "L’"] {
+        if let Some(rest) = name.strip_prefix(article) {
+            if rest.starts_with(char::is_uppercase) {
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
+
+/// Normalizes a name into search key form: lowercase, without accents, tokens of
+/// letters and digits joined by one space (`Côte d’Ivoire` → `cote d ivoire`), `St`
+/// and `Ste` spelled out.
+pub fn normalize_name(name: &str, key: &mut String) {
+    key.clear();
+    for token in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        push_token(token, key);
+    }
+}
+
+/// Appends the normalized form of one token (letters and digits only).
+pub fn push_token(token: &str, key: &mut String) {
+    match token {
+        "St" | "ST" | "st" => return key.push_str("saint"),
+        "Ste" | "STE" | "ste" => return key.push_str("sainte"),
+        _ => {}
+    }
+    for c in token.chars() {
+        fold_char(c, key);
+    }
+}
+
+/// Lowercase without diacritics, for the Latin letters of European languages.
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' | 'ă' | 'ą' => {
+            "a"
+        }
+        'æ' | 'Æ' => "ae",
+        'ç' | 'Ç' | 'ć' | 'č' | 'Ć' | 'Č' => "c",
+        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'Ė' | 'Ę' | 'Ě' => {
+            "e"
+        }
+        'ğ' | 'Ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ī' | 'į' | 'ı' | 'İ' => "i",
+        'ł' | 'Ł' | 'ľ' | 'Ľ' => "l",
+        'ñ' | 'Ñ' | 'ń' | 'ň' | 'Ń' | 'Ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ő' | 'Ő' => {
+            "o"
+        }
+        'œ' | 'Œ' => "oe",
+        'ř' | 'Ř' => "r",
+        'ś' | 'š' | 'ş' | 'ș' | 'Ś' | 'Š' | 'Ş' | 'Ș' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' | 'Ť' | 'Ţ' | 'Ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'ū' | 'ů' | 'ű' | 'Ů' | 'Ű' => {
+            "u"
+        }
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push_str(folded);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(name: &str) -> String {
+        let mut key = String::new();
+        normalize_name(name, &mut key);
+        key
+    }
+
+    #[test]
+    fn normalization() {
+        assert_eq!(key("Côte d’Ivoire"), "cote d ivoire");
+        assert_eq!(key("Côte d'Ivoire"), "cote d ivoire");
+        assert_eq!(key("ÉTATS-UNIS"), "etats unis");
+        assert_eq!(key("Etats Unis"), "etats unis");
+        assert_eq!(key("St-Étienne"), "saint etienne");
+        assert_eq!(key("Saint-Étienne"), "saint etienne");
+        assert_eq!(key("Œuvre Ærø Łódź"), "oeuvre aero lodz");
+    }
+
+    #[test]
+    fn articles() {
+        assert_eq!(strip_article("Le Caire"), Some("Caire"));
+        assert_eq!(
+            strip_article("Les Sables-d'Olonne"),
+            Some("Sables-d'Olonne")
+        );
+        assert_eq!(strip_article("Lens"), None);
+        assert_eq!(strip_article("La rivière"), None);
+    }
+
+    #[test]
+    fn loads_and_indexes_forms() {
+        let data = "# comment\n\
+                    Le Caire\tcity\tEG\t360630\t9606916\t\tCairo\t\n\
+                    Tours\tcity\tFR\t\t136000\tIndre-et-Loire|Centre-Val de Loire\t\tambiguous\n\
+                    bad line\n";
+        let g = Gazetteer::load(data, "russe\tRU\n", "Quai d'Orsay\n");
+        assert_eq!(g.places.len(), 2);
+        assert_eq!(g.places[0].geonames, Some(360630));
+        assert!(g.places[1].ambiguous);
+        assert_eq!(g.places[1].context, "Indre-et-Loire|Centre-Val de Loire");
+        assert_eq!(g.index["le caire"].forms[0].kind, FormKind::Full);
+        assert_eq!(g.index["caire"].forms[0].kind, FormKind::WithoutArticle);
+        assert_eq!(g.index["cairo"].forms[0].place, 0);
+        assert!(g.index["le"].is_prefix);
+        assert!(g.index["quai d"].is_prefix);
+        assert_eq!(g.index["quai d orsay"].forms[0].kind, FormKind::Blocker);
+        assert_eq!(g.demonyms["russe"], "RU");
+    }
+}

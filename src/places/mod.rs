@@ -1,0 +1,716 @@
+//! Places: every mention of a geographic name (SPEC §2 "places"), with its canonical
+//! French name, kind, country and GeoNames id.
+//!
+//! The search runs once over the text: at each capitalized word (and at a generic
+//! head before one: `mer du Nord`, `lac Léman`), the longest sequence of words whose
+//! normalized form (case, accents, hyphens, apostrophes, `St`/`Saint` folded) is a
+//! name of the gazetteer is taken. Then rules drop what is not a place:
+//! - names that block the place inside them: institutions named after their seat
+//!   (`Quai d'Orsay`, `Maison-Blanche`, `Matignon`), companies and media (`Air France`);
+//! - a place name inside a person's name: after a title (`M. Lyon`), or between
+//!   capitalized words mid-sentence (`Florence Martin`, `Emmanuel Paris`);
+//! - a name inside an address (`rue de Paris`);
+//! - demonyms (`Russes`);
+//! - names that are also common words (`Tours`, `Orange`, `Sens`) without a place
+//!   context (`à Tours`, `maire d'Orange`, `NICE (AFP)`, `Orange (Vaucluse)`).
+//!
+//! Names shared by several places go to the one whose département, région or state
+//! the article names, else to one whose country (other than France) it names while
+//! the most populous one's it does not, else to the most populous — a country before
+//! a homonymous city or region.
+
+mod gazetteer;
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+pub use gazetteer::{gazetteer, normalize_name, Gazetteer, Place};
+use gazetteer::{Form, FormKind, Node};
+
+use crate::document::Document;
+use crate::lexicon::WordSet;
+use crate::record::{PlaceKind, PlaceMention};
+
+/// The cue words of `cues.txt`, by section.
+struct Cues {
+    prepositions: WordSet,
+    place_nouns: WordSet,
+    titles: WordSet,
+    streets: WordSet,
+    contractions: WordSet,
+    heads: WordSet,
+    stopwords: WordSet,
+    water: WordSet,
+    first_names: WordSet,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let section = |name: &str| {
+        let data = include_str!("cues.txt");
+        let start = data
+            .find(&format!("[{name}]"))
+            .map(|i| i + name.len() + 2)
+            .unwrap_or(data.len());
+        let end = data[start..].find("\n[").map_or(data.len(), |i| start + i);
+        WordSet::parse(&data[start..end])
+    };
+    Cues {
+        prepositions: section("prepositions"),
+        place_nouns: section("place-nouns"),
+        titles: section("titles"),
+        streets: section("streets"),
+        contractions: section("contractions"),
+        heads: WordSet::parse(include_str!("heads.txt")),
+        stopwords: WordSet::parse(include_str!("stopwords.txt")),
+        water: section("water"),
+        first_names: WordSet::parse(include_str!("first_names.txt")),
+    }
+});
+
+/// Finds the places of a document, sorted by position.
+pub fn extract(doc: &Document) -> Vec<PlaceMention> {
+    let gazetteer = gazetteer();
+    let text = doc.text();
+    let mut search = Search {
+        text,
+        gazetteer,
+        key: String::new(),
+    };
+    let mut found: Vec<Found> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Capitals: ASCII, or Latin-1/Latin Extended-A (lead bytes C3–C5: É, Î, Œ...).
+        if !(b.is_ascii_uppercase() || (0xc3..=0xc5).contains(&b)) {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        // `Namur-Bruxelles`, `Paris-Montpellier`: a place right after a place.
+        let after_place = found.last().is_some_and(|f| f.span.end + 1 == i) && bytes[i - 1] == b'-';
+        if !c.is_uppercase() || !(is_word_start(text, i) || after_place) {
+            i += c.len_utf8();
+            continue;
+        }
+        match search.at_capital(doc, i) {
+            Some(hit) => {
+                i = hit.span.end;
+                if let Some(hit) = hit.place {
+                    found.push(hit);
+                }
+            }
+            None => i += c.len_utf8(),
+        }
+    }
+    resolve(gazetteer, &mut found);
+    found
+        .into_iter()
+        .map(|f| {
+            let place = &gazetteer.places[f.chosen as usize];
+            PlaceMention {
+                span: doc.span(f.span),
+                name: place.name.to_string(),
+                kind: place.kind,
+                country: place.country.map(str::to_string),
+                geonames: place.geonames,
+            }
+        })
+        .collect()
+}
+
+/// A place mention before disambiguation.
+#[derive(Debug)]
+struct Found {
+    span: Range<usize>,
+    candidates: Vec<u32>,
+    chosen: u32,
+}
+
+/// The outcome of a search at a capital: the text it covers (to resume after it),
+/// and the place if the rules keep one.
+struct Hit {
+    span: Range<usize>,
+    place: Option<Found>,
+}
+
+struct Search<'a> {
+    text: &'a str,
+    gazetteer: &'a Gazetteer,
+    key: String,
+}
+
+impl<'a> Search<'a> {
+    /// Searches for a name at the capitalized word starting at `at`, or at a generic
+    /// head up to three words before it (`mer du Nord`, `golfe Persique`).
+    fn at_capital(&mut self, doc: &Document, at: usize) -> Option<Hit> {
+        // Up to three lowercase words back, from heads that start some name.
+        let mut starts = [usize::MAX; 4];
+        let mut pos = at;
+        for slot in starts.iter_mut().take(3) {
+            match prev_word(self.text, pos) {
+                Some((word, between))
+                    if is_joiner(between) && starts_lowercase(&self.text[word.clone()]) =>
+                {
+                    self.key.clear();
+                    gazetteer::push_token(&self.text[word.clone()], &mut self.key);
+                    if self
+                        .gazetteer
+                        .lowercase_heads
+                        .contains_key(self.key.as_str())
+                    {
+                        *slot = word.start;
+                    }
+                    pos = word.start;
+                }
+                _ => break,
+            }
+        }
+        starts[3] = at;
+        // Farthest head first: the longest name wins.
+        starts[..3].reverse();
+        for start in starts.into_iter().filter(|&s| s != usize::MAX) {
+            if let Some((end, node)) = self.longest(start) {
+                if end <= at {
+                    continue;
+                }
+                if let Some(hit) = self.judge(doc, start..end, node) {
+                    return Some(hit);
+                }
+            }
+        }
+        None
+    }
+
+    /// The longest gazetteer key starting at `start`: its end and node.
+    fn longest(&mut self, start: usize) -> Option<(usize, &'a Node)> {
+        longest_at(self.text, self.gazetteer, &mut self.key, start)
+    }
+
+    /// Applies the rules to a name found at `span`.
+    fn judge(&self, doc: &Document, span: Range<usize>, node: &Node) -> Option<Hit> {
+        let text = self.text;
+        let written = &text[span.clone()];
+        let forms: Vec<&Form> = node
+            .forms
+            .iter()
+            .filter(|f| capitals_match(f.text, written))
+            .collect();
+        if forms.is_empty() {
+            return None;
+        }
+        let drop = |span: Range<usize>| Some(Hit { span, place: None });
+        if forms.iter().any(|f| f.kind == FormKind::Blocker) {
+            return drop(span);
+        }
+        let cues = &*CUES;
+        let prev = prev_word(text, span.start);
+        let prev_lower = prev.as_ref().map(|(w, _)| text[w.clone()].to_lowercase());
+        let after_contraction = prev_lower.as_deref().is_some_and(|w| {
+            cues.contractions.contains(w) || matches!(w, "le" | "la" | "les" | "l")
+        });
+        let mut candidates: Vec<u32> = forms
+            .iter()
+            .filter(|f| f.kind == FormKind::Full || after_contraction)
+            .map(|f| f.place)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        if candidates.is_empty() {
+            return None;
+        }
+        let all_caps = !written.chars().any(char::is_lowercase);
+        let starts_sentence = is_sentence_start(doc, span.start);
+        if cues.stopwords.contains(&written.to_lowercase()) {
+            return drop(span);
+        }
+        // Capitals where the gazetteer has lowercase letters (`PARIS`): a dateline or
+        // a heading, not an acronym mid-sentence (`CHU`).
+        let shouted = all_caps && forms.iter().all(|f| f.text.chars().any(char::is_lowercase));
+        if shouted && !starts_sentence && !self.next_is_all_caps(span.end) {
+            return drop(span);
+        }
+        // A person's name: after a title, or among capitalized words mid-sentence.
+        if let Some((word, between)) = &prev {
+            let word_text = &text[word.clone()];
+            if cues.titles.contains(word_text) && matches!(between.trim(), "" | ".") {
+                return drop(span);
+            }
+            if between.chars().all(|c| c == ' ')
+                && word_text.starts_with(char::is_uppercase)
+                && word_text.chars().any(char::is_lowercase)
+                && !all_caps
+                && !is_sentence_start(doc, word.start)
+                && !cues.stopwords.contains(&word_text.to_lowercase())
+                && !cues.place_nouns.contains(&word_text.to_lowercase())
+                && !cues.heads.contains(&word_text.to_lowercase())
+            {
+                return drop(span);
+            }
+        }
+        if !all_caps && cues.first_names.contains(written) {
+            if let Some(next) = next_word(text, span.end) {
+                let next_text = &text[next.clone()];
+                if text[span.end..next.start].chars().all(|c| c == ' ')
+                    && next_text.starts_with(char::is_uppercase)
+                    && !self.is_place_start(next.start)
+                {
+                    return drop(span);
+                }
+            }
+        }
+        // An address: `rue de Paris`, `boulevard Voltaire`.
+        if self.in_address(span.start) {
+            return drop(span);
+        }
+        let mut key = String::new();
+        normalize_name(written, &mut key);
+        let places = &self.gazetteer.places;
+        let is_area = |&c: &u32| {
+            matches!(
+                places[c as usize].kind,
+                PlaceKind::Country | PlaceKind::Region
+            )
+        };
+        // `Russes`, `Américains`; but `Suisse` is also a country.
+        if self.gazetteer.demonyms.contains_key(&key) && !candidates.iter().any(is_area) {
+            return drop(span);
+        }
+        if candidates.iter().all(|&c| places[c as usize].ambiguous)
+            && !self.has_place_context(&span, starts_sentence, all_caps)
+        {
+            return drop(span);
+        }
+        // A river named like a département: the river when the sentence speaks of water.
+        if candidates.len() > 1
+            && candidates
+                .iter()
+                .any(|&c| places[c as usize].kind == PlaceKind::Water)
+        {
+            let sentence = doc
+                .sentences()
+                .get(doc.sentence_index(span.start))
+                .cloned()
+                .unwrap_or(0..text.len());
+            let watery = text[sentence]
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| cues.water.contains(&w.to_lowercase()));
+            candidates.retain(|&c| (places[c as usize].kind == PlaceKind::Water) == watery);
+            if candidates.is_empty() {
+                return drop(span);
+            }
+        }
+        // A generic head before a water body or landform joins the span.
+        let mut start = span.start;
+        if let Some((word, between)) = &prev {
+            let kind = places[candidates[0] as usize].kind;
+            if matches!(
+                kind,
+                PlaceKind::Water | PlaceKind::Other | PlaceKind::Region
+            ) && between.chars().all(|c| c == ' ')
+                && cues.heads.contains(&text[word.clone()])
+            {
+                start = word.start;
+            }
+        }
+        Some(Hit {
+            span: span.clone(),
+            place: Some(Found {
+                span: start..span.end,
+                chosen: candidates[0],
+                candidates,
+            }),
+        })
+    }
+
+    /// Whether the word after `end` is written in capitals (a heading, a dateline).
+    fn next_is_all_caps(&self, end: usize) -> bool {
+        next_word(self.text, end).is_some_and(|w| {
+            let word = &self.text[w];
+            word.chars().count() > 1 && !word.chars().any(char::is_lowercase)
+        })
+    }
+
+    /// Whether a gazetteer name (not a blocker) starts at `pos`.
+    fn is_place_start(&self, pos: usize) -> bool {
+        let mut key = String::new();
+        longest_at(self.text, self.gazetteer, &mut key, pos)
+            .is_some_and(|(_, node)| node.forms.iter().any(|f| f.kind != FormKind::Blocker))
+    }
+
+    /// After a street word, directly or through `de`, `du`, `des`, `d'`, `de la`.
+    fn in_address(&self, start: usize) -> bool {
+        let streets = &CUES.streets;
+        let mut pos = start;
+        for _ in 0..3 {
+            let Some((word, _)) = prev_word(self.text, pos) else {
+                return false;
+            };
+            let w = self.text[word.clone()].to_lowercase();
+            if streets.contains(&w) {
+                return true;
+            }
+            if !matches!(w.as_str(), "de" | "du" | "des" | "d" | "la" | "l") {
+                return false;
+            }
+            pos = word.start;
+        }
+        false
+    }
+
+    /// A place context for a name that is also a common word.
+    fn has_place_context(
+        &self,
+        span: &Range<usize>,
+        starts_sentence: bool,
+        all_caps: bool,
+    ) -> bool {
+        let text = self.text;
+        let cues = &*CUES;
+        // A dateline: `NICE, 12 mars (AFP) –`, `Tours (Indre-et-Loire) –`.
+        let after = &text[span.end..];
+        let after_trim = after.trim_start_matches(' ');
+        if let Some(inner) = after_trim.strip_prefix('(') {
+            if inner.starts_with(char::is_uppercase)
+                || inner.starts_with(|c: char| c.is_ascii_digit())
+            {
+                return true;
+            }
+        }
+        if all_caps && starts_sentence && (after.starts_with(',') || after_trim.starts_with('(')) {
+            return true;
+        }
+        let Some((mut word, _)) = prev_word(text, span.start) else {
+            return false;
+        };
+        let mut w = text[word.clone()].to_lowercase();
+        // Through an article: `dans la Vienne`, `préfecture de la Vienne`.
+        if matches!(w.as_str(), "la" | "le" | "les" | "l") {
+            let Some((before, _)) = prev_word(text, word.start) else {
+                return false;
+            };
+            word = before;
+            w = text[word.clone()].to_lowercase();
+        }
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            return false; // `3 Mars`: a date
+        }
+        if cues.prepositions.contains(&w) {
+            return true;
+        }
+        if matches!(w.as_str(), "de" | "d" | "du" | "des") {
+            // A place noun up to three words back: `le tribunal judiciaire de Grasse`.
+            let mut pos = word.start;
+            for _ in 0..3 {
+                let Some((noun, _)) = prev_word(text, pos) else {
+                    break;
+                };
+                let noun_text = text[noun.clone()].to_lowercase();
+                if cues.place_nouns.contains(&noun_text) || noun_text == "près" {
+                    return true;
+                }
+                pos = noun.start;
+            }
+        }
+        false
+    }
+}
+
+/// The longest gazetteer key starting at `start`: its end and node. `key` is a
+/// buffer for the normalized words.
+fn longest_at<'g>(
+    text: &str,
+    gazetteer: &'g Gazetteer,
+    key: &mut String,
+    start: usize,
+) -> Option<(usize, &'g Node)> {
+    key.clear();
+    let mut best = None;
+    let mut pos = start;
+    loop {
+        let word_end = word_end(text, pos);
+        if word_end == pos {
+            break;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        gazetteer::push_token(&text[pos..word_end], key);
+        let Some(node) = gazetteer.index.get(key.as_str()) else {
+            break;
+        };
+        if !node.forms.is_empty() {
+            best = Some((word_end, node));
+        }
+        if !node.is_prefix {
+            break;
+        }
+        // Words of one name are joined by a space, a hyphen, an apostrophe or a dash.
+        match text[word_end..].chars().next() {
+            Some(c) if is_joiner_char(c) => {
+                let next = word_end + c.len_utf8();
+                if !text[next..].starts_with(char::is_alphanumeric) {
+                    break;
+                }
+                pos = next;
+            }
+            _ => break,
+        }
+    }
+    best
+}
+
+/// Picks each mention's place among its candidates (see the module docs).
+fn resolve(gazetteer: &Gazetteer, found: &mut [Found]) {
+    if found.iter().all(|f| f.candidates.len() == 1) {
+        return;
+    }
+    let places = &gazetteer.places;
+    // Every name mentioned, with where; and the countries of unambiguous mentions.
+    let mut named: Vec<(&str, usize)> = Vec::new();
+    let mut countries: HashSet<&str> = HashSet::new();
+    for f in found.iter() {
+        for &c in &f.candidates {
+            named.push((places[c as usize].name, f.span.start));
+        }
+        if let [single] = f.candidates[..] {
+            let place = &places[single as usize];
+            if let (Some(country), PlaceKind::Country | PlaceKind::Region) =
+                (place.country, place.kind)
+            {
+                countries.insert(country);
+            }
+        }
+    }
+    // Areas that contain an unambiguous mention (`Poitiers` is in `Vienne`).
+    let containers: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .filter(|f| f.candidates.len() == 1)
+        .flat_map(|f| {
+            let place = &places[f.candidates[0] as usize];
+            place
+                .context
+                .split('|')
+                .filter(|area| !area.is_empty())
+                .map(move |area| (area, place.country))
+        })
+        .collect();
+    for f in found.iter_mut().filter(|f| f.candidates.len() > 1) {
+        let by_rank = |&c: &u32| rank(places, &f.candidates, c);
+        let top = *f
+            .candidates
+            .iter()
+            .max_by_key(|c| by_rank(c))
+            .unwrap_or(&f.candidates[0]);
+        let own_name = places[top as usize].name;
+        // 1. The candidate whose area is named nearest to the mention.
+        let distance = |c: u32| {
+            let place = &places[c as usize];
+            named
+                .iter()
+                .filter(|(name, _)| {
+                    *name != own_name && place.context.split('|').any(|area| area == *name)
+                })
+                .map(|(_, at)| at.abs_diff(f.span.start))
+                .min()
+        };
+        let in_context = f
+            .candidates
+            .iter()
+            .filter_map(|&c| distance(c).map(|d| (d, c)))
+            .min_by_key(|&(d, c)| (d, u64::MAX - by_rank(&c)))
+            .map(|(_, c)| c);
+        // 2. The area containing another mention: the region, not the homonymous city.
+        let container = f
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&c| {
+                let place = &places[c as usize];
+                matches!(place.kind, PlaceKind::Region | PlaceKind::Country)
+                    && containers
+                        .iter()
+                        .any(|(area, country)| *area == place.name && *country == place.country)
+            })
+            .max_by_key(by_rank);
+        // 3. A candidate of a country named in the article (France excepted: it is
+        //    everywhere in the French press) when the top one's is not named, unless
+        //    the top one is ten times as big.
+        let top_country = places[top as usize].country;
+        let by_country = f
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&c| {
+                let country = places[c as usize].country;
+                country.is_some_and(|cc| cc != "FR" && countries.contains(cc))
+                    && !top_country.is_some_and(|cc| countries.contains(cc))
+                    && by_rank(&c).saturating_mul(10) >= by_rank(&top)
+            })
+            .max_by_key(by_rank);
+        f.chosen = in_context.or(container).or(by_country).unwrap_or(top);
+    }
+}
+
+/// The weight of a candidate among homonyms: its population, times 3 in France,
+/// times 10 for a country;
+/// a region that is also a city of the same country and about the same size (the
+/// département of Paris) ranks below the city.
+fn rank(places: &[Place], candidates: &[u32], c: u32) -> u64 {
+    let place = &places[c as usize];
+    let mut weight = place.population;
+    // The French press's default: a French place outranks a foreign one up to three
+    // times its size (Orléans, not Orléans in Ontario).
+    if place.country == Some("FR") {
+        weight = weight.saturating_mul(3);
+    }
+    match place.kind {
+        PlaceKind::Country => weight = weight.saturating_mul(10),
+        PlaceKind::Region => {
+            let twin_city = candidates.iter().any(|&o| {
+                let other = &places[o as usize];
+                other.kind == PlaceKind::City
+                    && other.country == place.country
+                    && other.population.saturating_mul(3) >= place.population.saturating_mul(2)
+            });
+            if twin_city {
+                weight /= 2;
+            }
+        }
+        _ => {}
+    }
+    weight
+}
+
+/// True when no letter or digit joins `pos` to the word before it, and the character
+/// before is not a hyphen (`Ouest-France` holds no `France`).
+fn is_word_start(text: &str, pos: usize) -> bool {
+    match text[..pos].chars().next_back() {
+        None => true,
+        Some(c) => !c.is_alphanumeric() && c != '-',
+    }
+}
+
+/// End of the word (letters and digits) starting at `pos`.
+fn word_end(text: &str, pos: usize) -> usize {
+    text[pos..]
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(i, _)| pos + i)
+}
+
+/// The word before `pos` and the text between them (at most a few characters).
+fn prev_word(text: &str, pos: usize) -> Option<(Range<usize>, &str)> {
+    let before = &text[..pos];
+    let end = before
+        .char_indices()
+        .rev()
+        .take(4)
+        .find(|&(_, c)| c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8())?;
+    let start = before[..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    Some((start..end, &text[end..pos]))
+}
+
+/// The word after `end` (skipping at most a few separator characters).
+fn next_word(text: &str, end: usize) -> Option<Range<usize>> {
+    let (offset, _) = text[end..]
+        .char_indices()
+        .take(3)
+        .find(|&(_, c)| c.is_alphanumeric())?;
+    let start = end + offset;
+    Some(start..word_end(text, start))
+}
+
+fn is_joiner_char(c: char) -> bool {
+    matches!(c, ' ' | '-' | '\'' | '’' | '–')
+}
+
+/// Between two words of one name: a single joiner.
+fn is_joiner(between: &str) -> bool {
+    let mut chars = between.chars();
+    chars.next().is_some_and(is_joiner_char) && chars.next().is_none()
+}
+
+fn starts_lowercase(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
+}
+
+/// Every word that is capitalized in the gazetteer's form is capitalized in the text.
+fn capitals_match(form: &str, written: &str) -> bool {
+    let words = |s: &'_ str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.starts_with(char::is_uppercase))
+            .collect::<Vec<bool>>()
+    };
+    let (form, written) = (words(form), words(written));
+    // `St-Denis` has as many words as `Saint-Denis`; forms whose words differ in
+    // number (folded ligatures) are compared on their first word only.
+    if form.len() != written.len() {
+        return form.first() <= written.first();
+    }
+    form.iter().zip(&written).all(|(f, w)| !f || *w)
+}
+
+/// True when nothing but punctuation and spaces stands between the start of the
+/// sentence containing `pos` and `pos`.
+fn is_sentence_start(doc: &Document, pos: usize) -> bool {
+    let sentences = doc.sentences();
+    let Some(sentence) = sentences.get(doc.sentence_index(pos)) else {
+        return true;
+    };
+    if sentence.start > pos {
+        return true;
+    }
+    !doc.text()[sentence.start..pos]
+        .chars()
+        .any(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitals_must_match_the_form() {
+        assert!(capitals_match("Le Caire", "Le Caire"));
+        assert!(capitals_match("Le Caire", "LE CAIRE"));
+        assert!(!capitals_match("Le Caire", "le Caire"));
+        assert!(capitals_match("mer du Nord", "Mer du Nord"));
+        assert!(!capitals_match("mer du Nord", "mer du nord"));
+        assert!(capitals_match("Saint-Étienne", "St-Étienne"));
+        assert!(!capitals_match("Tours", "tours"));
+    }
+
+    #[test]
+    fn word_boundaries() {
+        let text = "Ouest-France, l’Ukraine et Paris";
+        assert!(is_word_start(text, 0));
+        assert!(!is_word_start(text, "Ouest-".len()));
+        assert!(is_word_start(text, text.find("Ukraine").unwrap()));
+        assert!(!is_word_start(text, 1));
+        let paris = text.find("Paris").unwrap();
+        let (word, between) = prev_word(text, paris).unwrap();
+        assert_eq!((&text[word], between), ("et", " "));
+        assert_eq!(next_word(text, 5).map(|r| &text[r]), Some("France"));
+        assert!(is_joiner("-") && is_joiner("’") && !is_joiner(", ") && !is_joiner("  "));
+        assert_eq!(word_end(text, paris), text.len());
+    }
+
+    #[test]
+    fn cue_sections_are_parsed() {
+        assert!(CUES.prepositions.contains("à"));
+        assert!(CUES.place_nouns.contains("maire"));
+        assert!(CUES.titles.contains("Mme"));
+        assert!(CUES.streets.contains("rue"));
+        assert!(CUES.contractions.contains("au"));
+        assert!(CUES.heads.contains("lac"));
+        assert!(!CUES.prepositions.contains("maire"));
+    }
+}
