@@ -161,6 +161,8 @@ impl<'a> Search<'a> {
                         .contains_key(self.key.as_str())
                     {
                         *slot = word.start;
+                    } else if !matches!(self.key.as_str(), "de" | "du" | "des" | "d" | "la" | "l") {
+                        break; // only connectors stand between a head and the capital
                     }
                     pos = word.start;
                 }
