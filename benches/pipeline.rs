@@ -45,6 +45,16 @@ fn pipeline(c: &mut Criterion) {
             }
         })
     });
+    let documents: Vec<depeche::Document> =
+        articles.iter().map(|t| depeche::Document::new(t)).collect();
+    depeche::places::gazetteer();
+    group.bench_function("places", |b| {
+        b.iter(|| {
+            for doc in &documents {
+                std::hint::black_box(depeche::places::extract(doc));
+            }
+        })
+    });
     group.bench_function("language", |b| {
         b.iter(|| {
             for text in &articles {

@@ -53,10 +53,11 @@ pub struct Form {
 
 /// A node of the index: a normalized token sequence that is a form, the prefix of a
 /// longer one, or both.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, Copy)]
 pub struct Node {
-    /// Forms whose normalized text is exactly this key.
-    pub forms: Vec<Form>,
+    /// Where this key's forms are in [`Gazetteer::forms`].
+    first_form: u32,
+    form_count: u32,
     /// Some longer form starts with this key.
     pub is_prefix: bool,
 }
@@ -64,17 +65,26 @@ pub struct Node {
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv1a>>;
 
 /// All places and their index.
+///
+/// Keys are slices of one string holding every normalized form, made once per
+/// process; the forms of all keys share one vector. Building it is a few large
+/// allocations rather than one per name.
 #[derive(Debug)]
 pub struct Gazetteer {
     /// The places.
     pub places: Vec<Place>,
+    /// Every form, grouped by key.
+    forms: Vec<Form>,
     /// Normalized token sequences (`saint etienne`) → forms and prefix flag.
-    pub index: FastMap<String, Node>,
+    pub index: FastMap<&'static str, Node>,
     /// Demonyms and nationality adjectives, normalized (`russe`, `americaines`).
-    pub demonyms: FastMap<String, &'static str>,
+    pub demonyms: FastMap<&'static str, &'static str>,
     /// Normalized first words of names that start in lowercase (`mer`, `golfe`,
     /// `canton`): where a search may start before a capitalized word.
-    pub lowercase_heads: FastMap<String, ()>,
+    pub lowercase_heads: FastMap<&'static str, ()>,
+    /// Normalized words that follow a lowercase head in some name (`nord` in `mer du
+    /// Nord`, `persique`): only before these is it worth looking back for a head.
+    pub after_heads: FastMap<&'static str, ()>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -90,83 +100,125 @@ pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
 }
 
+impl Node {
+    /// How many forms have this key (0 for a prefix only).
+    pub fn form_count(&self) -> usize {
+        self.form_count as usize
+    }
+}
+
+/// A form waiting for the index: its key as a range of the key arena.
+struct Pending {
+    key: (u32, u32),
+    form: Form,
+}
+
 impl Gazetteer {
     /// Builds the gazetteer from its data files (see `scripts/gen_places.py`).
+    ///
+    /// The normalized keys live in one string leaked for the life of the process
+    /// (a few megabytes, once): the gazetteer is a process-wide table.
     pub fn load(places: &'static str, demonyms: &'static str, blockers: &'static str) -> Self {
-        let mut gazetteer = Gazetteer {
-            places: Vec::new(),
-            index: FastMap::default(),
-            demonyms: FastMap::default(),
-            lowercase_heads: FastMap::default(),
-        };
+        let mut arena = String::with_capacity(places.len() / 3);
+        let mut pending: Vec<Pending> = Vec::with_capacity(places.len() / 40);
+        let mut place_list = Vec::with_capacity(places.len() / 48);
         let mut key = String::new();
-        gazetteer.places.reserve(places.len() / 48);
-        gazetteer.index.reserve(places.len() / 32);
+        let mut push = |arena: &mut String, form: &'static str, place: u32, kind: FormKind| {
+            normalize_name(form, &mut key);
+            if key.is_empty() {
+                return;
+            }
+            let start = arena.len() as u32;
+            arena.push_str(&key);
+            pending.push(Pending {
+                key: (start, arena.len() as u32),
+                form: Form {
+                    place,
+                    kind,
+                    text: form,
+                },
+            });
+        };
         for line in data_lines(places) {
             let Some((place, aliases)) = parse_place(line) else {
                 continue;
             };
-            let id = gazetteer.places.len() as u32;
+            let id = place_list.len() as u32;
             for form in std::iter::once(place.name).chain(aliases.split('|')) {
                 if form.is_empty() {
                     continue;
                 }
-                gazetteer.add(&mut key, form, id, FormKind::Full);
+                push(&mut arena, form, id, FormKind::Full);
                 if let Some(bare) = strip_article(form) {
-                    gazetteer.add(&mut key, bare, id, FormKind::WithoutArticle);
+                    push(&mut arena, bare, id, FormKind::WithoutArticle);
                 }
             }
-            gazetteer.places.push(place);
+            place_list.push(place);
         }
         for line in data_lines(blockers) {
-            gazetteer.add(&mut key, line, u32::MAX, FormKind::Blocker);
+            push(&mut arena, line, u32::MAX, FormKind::Blocker);
         }
+        let mut demonym_keys = Vec::new();
         for line in data_lines(demonyms) {
             let mut fields = line.split('\t');
             if let (Some(form), Some(country)) = (fields.next(), fields.next()) {
                 normalize_name(form, &mut key);
-                gazetteer.demonyms.insert(key.clone(), country);
+                let start = arena.len();
+                arena.push_str(&key);
+                demonym_keys.push((start, arena.len(), country));
             }
+        }
+        let arena: &'static str = Box::leak(arena.into_boxed_str());
+        let slice = |(start, end): (u32, u32)| &arena[start as usize..end as usize];
+        pending.sort_by(|a, b| slice(a.key).cmp(slice(b.key)));
+
+        let mut gazetteer = Gazetteer {
+            places: place_list,
+            forms: Vec::with_capacity(pending.len()),
+            index: FastMap::default(),
+            demonyms: FastMap::default(),
+            lowercase_heads: FastMap::default(),
+            after_heads: FastMap::default(),
+        };
+        gazetteer.index.reserve(pending.len() * 5 / 4);
+        for group in pending.chunk_by(|a, b| slice(a.key) == slice(b.key)) {
+            let key = slice(group[0].key);
+            let first_form = gazetteer.forms.len() as u32;
+            for p in group {
+                let duplicate = gazetteer.forms[first_form as usize..]
+                    .iter()
+                    .any(|f| f.place == p.form.place && f.kind == p.form.kind);
+                if !duplicate {
+                    gazetteer.forms.push(p.form);
+                }
+                if p.form.text.starts_with(char::is_lowercase) {
+                    let mut words = key.split(' ');
+                    gazetteer
+                        .lowercase_heads
+                        .insert(words.next().unwrap_or(""), ());
+                    for word in words {
+                        gazetteer.after_heads.insert(word, ());
+                    }
+                }
+            }
+            let node = gazetteer.index.entry(key).or_default();
+            node.first_form = first_form;
+            node.form_count = gazetteer.forms.len() as u32 - first_form;
+            // Every token prefix is marked, so that the search knows when to go on.
+            for (i, _) in key.match_indices(' ') {
+                gazetteer.index.entry(&key[..i]).or_default().is_prefix = true;
+            }
+        }
+        for (start, end, country) in demonym_keys {
+            gazetteer.demonyms.insert(&arena[start..end], country);
         }
         gazetteer
     }
 
-    fn add(&mut self, key: &mut String, form: &'static str, place: u32, kind: FormKind) {
-        normalize_name(form, key);
-        if key.is_empty() {
-            return;
-        }
-        if form.starts_with(char::is_lowercase) {
-            let head = key.split(' ').next().unwrap_or("");
-            if !self.lowercase_heads.contains_key(head) {
-                self.lowercase_heads.insert(head.to_string(), ());
-            }
-        }
-        // Every token prefix is marked, so that the search knows when to go on.
-        for (i, _) in key.match_indices(' ') {
-            match self.index.get_mut(&key[..i]) {
-                Some(node) => node.is_prefix = true,
-                None => {
-                    let node = Node {
-                        forms: Vec::new(),
-                        is_prefix: true,
-                    };
-                    self.index.insert(key[..i].to_string(), node);
-                }
-            }
-        }
-        let node = self.index.entry(key.clone()).or_default();
-        if !node
-            .forms
-            .iter()
-            .any(|f| f.place == place && f.kind == kind)
-        {
-            node.forms.push(Form {
-                place,
-                kind,
-                text: form,
-            });
-        }
+    /// The forms whose key is this node's.
+    pub fn forms(&self, node: &Node) -> &[Form] {
+        let start = node.first_form as usize;
+        &self.forms[start..start + node.form_count as usize]
     }
 }
 
@@ -223,13 +275,26 @@ fn strip_article(name: &str) -> Option<&str> {
 pub fn normalize_name(name: &str, key: &mut String) {
     key.clear();
     for token in name
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_word_char(c))
         .filter(|t| !t.is_empty())
     {
         if !key.is_empty() {
             key.push(' ');
         }
         push_token(token, key);
+    }
+}
+
+/// A letter or digit, with a fast path for Latin-1 and Latin Extended (the accented
+/// letters of French text, which `char::is_alphanumeric` looks up in Unicode tables).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{c0}'..='\u{24f}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphanumeric()
     }
 }
 
@@ -329,12 +394,13 @@ mod tests {
         assert_eq!(g.places[0].geonames, Some(360630));
         assert!(g.places[1].ambiguous);
         assert_eq!(g.places[1].context, "Indre-et-Loire|Centre-Val de Loire");
-        assert_eq!(g.index["le caire"].forms[0].kind, FormKind::Full);
-        assert_eq!(g.index["caire"].forms[0].kind, FormKind::WithoutArticle);
-        assert_eq!(g.index["cairo"].forms[0].place, 0);
+        assert_eq!(g.forms(&g.index["le caire"])[0].kind, FormKind::Full);
+        assert_eq!(g.forms(&g.index["caire"])[0].kind, FormKind::WithoutArticle);
+        assert_eq!(g.forms(&g.index["cairo"])[0].place, 0);
+        assert!(g.forms(&g.index["le"]).is_empty());
         assert!(g.index["le"].is_prefix);
         assert!(g.index["quai d"].is_prefix);
-        assert_eq!(g.index["quai d orsay"].forms[0].kind, FormKind::Blocker);
+        assert_eq!(g.forms(&g.index["quai d orsay"])[0].kind, FormKind::Blocker);
         assert_eq!(g.demonyms["russe"], "RU");
     }
 }

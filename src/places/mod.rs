@@ -21,15 +21,16 @@
 
 mod gazetteer;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-pub use gazetteer::{gazetteer, normalize_name, Gazetteer, Place};
+pub use gazetteer::{gazetteer, is_word_char, normalize_name, Gazetteer, Place};
 use gazetteer::{Form, FormKind, Node};
 
 use crate::document::Document;
-use crate::lexicon::WordSet;
+use crate::lexicon::{Fnv1a, WordSet};
 use crate::record::{PlaceKind, PlaceMention};
 
 /// The cue words of `cues.txt`, by section.
@@ -145,10 +146,14 @@ impl<'a> Search<'a> {
     /// Searches for a name at the capitalized word starting at `at`, or at a generic
     /// head up to three words before it (`mer du Nord`, `golfe Persique`).
     fn at_capital(&mut self, doc: &Document, at: usize) -> Option<Hit> {
-        // Up to three lowercase words back, from heads that start some name.
+        // Up to three lowercase words back, from heads that start some name; only
+        // before a word that follows a head in some name.
         let mut starts = [usize::MAX; 4];
         let mut pos = at;
-        for slot in starts.iter_mut().take(3) {
+        self.key.clear();
+        gazetteer::push_token(&self.text[at..word_end(self.text, at)], &mut self.key);
+        let look_back = self.gazetteer.after_heads.contains_key(self.key.as_str());
+        for slot in starts.iter_mut().take(if look_back { 3 } else { 0 }) {
             match prev_word(self.text, pos) {
                 Some((word, between))
                     if is_joiner(between) && starts_lowercase(&self.text[word.clone()]) =>
@@ -194,8 +199,9 @@ impl<'a> Search<'a> {
     fn judge(&self, doc: &Document, span: Range<usize>, node: &Node) -> Option<Hit> {
         let text = self.text;
         let written = &text[span.clone()];
-        let forms: Vec<&Form> = node
-            .forms
+        let forms: Vec<&Form> = self
+            .gazetteer
+            .forms(node)
             .iter()
             .filter(|f| capitals_match(f.text, written))
             .collect();
@@ -208,9 +214,9 @@ impl<'a> Search<'a> {
         }
         let cues = &*CUES;
         let prev = prev_word(text, span.start);
-        let prev_lower = prev.as_ref().map(|(w, _)| text[w.clone()].to_lowercase());
-        let after_contraction = prev_lower.as_deref().is_some_and(|w| {
-            cues.contractions.contains(w) || matches!(w, "le" | "la" | "les" | "l")
+        let after_contraction = prev.as_ref().is_some_and(|(w, _)| {
+            let w = &text[w.clone()];
+            contains_lowercased(&cues.contractions, w) || matches!(w, "le" | "la" | "les" | "l")
         });
         let mut candidates: Vec<u32> = forms
             .iter()
@@ -224,7 +230,7 @@ impl<'a> Search<'a> {
         }
         let all_caps = !written.chars().any(char::is_lowercase);
         let starts_sentence = is_sentence_start(doc, span.start);
-        if cues.stopwords.contains(&written.to_lowercase()) {
+        if contains_lowercased(&cues.stopwords, written) {
             return drop(span);
         }
         // Capitals where the gazetteer has lowercase letters (`PARIS`): a dateline or
@@ -244,9 +250,9 @@ impl<'a> Search<'a> {
                 && word_text.chars().any(char::is_lowercase)
                 && !all_caps
                 && !is_sentence_start(doc, word.start)
-                && !cues.stopwords.contains(&word_text.to_lowercase())
-                && !cues.place_nouns.contains(&word_text.to_lowercase())
-                && !cues.heads.contains(&word_text.to_lowercase())
+                && !contains_lowercased(&cues.stopwords, word_text)
+                && !contains_lowercased(&cues.place_nouns, word_text)
+                && !contains_lowercased(&cues.heads, word_text)
             {
                 return drop(span);
             }
@@ -276,7 +282,7 @@ impl<'a> Search<'a> {
             )
         };
         // `Russes`, `Américains`; but `Suisse` is also a country.
-        if self.gazetteer.demonyms.contains_key(&key) && !candidates.iter().any(is_area) {
+        if self.gazetteer.demonyms.contains_key(key.as_str()) && !candidates.iter().any(is_area) {
             return drop(span);
         }
         if candidates.iter().all(|&c| places[c as usize].ambiguous)
@@ -337,8 +343,12 @@ impl<'a> Search<'a> {
     /// Whether a gazetteer name (not a blocker) starts at `pos`.
     fn is_place_start(&self, pos: usize) -> bool {
         let mut key = String::new();
-        longest_at(self.text, self.gazetteer, &mut key, pos)
-            .is_some_and(|(_, node)| node.forms.iter().any(|f| f.kind != FormKind::Blocker))
+        longest_at(self.text, self.gazetteer, &mut key, pos).is_some_and(|(_, node)| {
+            self.gazetteer
+                .forms(node)
+                .iter()
+                .any(|f| f.kind != FormKind::Blocker)
+        })
     }
 
     /// After a street word, directly or through `de`, `du`, `des`, `d'`, `de la`.
@@ -442,7 +452,7 @@ fn longest_at<'g>(
         let Some(node) = gazetteer.index.get(key.as_str()) else {
             break;
         };
-        if !node.forms.is_empty() {
+        if node.form_count() > 0 {
             best = Some((word_end, node));
         }
         if !node.is_prefix {
@@ -452,7 +462,7 @@ fn longest_at<'g>(
         match text[word_end..].chars().next() {
             Some(c) if is_joiner_char(c) => {
                 let next = word_end + c.len_utf8();
-                if !text[next..].starts_with(char::is_alphanumeric) {
+                if !text[next..].starts_with(is_word_char) {
                     break;
                 }
                 pos = next;
@@ -470,11 +480,14 @@ fn resolve(gazetteer: &Gazetteer, found: &mut [Found]) {
     }
     let places = &gazetteer.places;
     // Every name mentioned, with where; and the countries of unambiguous mentions.
-    let mut named: Vec<(&str, usize)> = Vec::new();
+    let mut named: HashMap<&str, Vec<usize>, BuildHasherDefault<Fnv1a>> = HashMap::default();
     let mut countries: HashSet<&str> = HashSet::new();
     for f in found.iter() {
         for &c in &f.candidates {
-            named.push((places[c as usize].name, f.span.start));
+            named
+                .entry(places[c as usize].name)
+                .or_default()
+                .push(f.span.start);
         }
         if let [single] = f.candidates[..] {
             let place = &places[single as usize];
@@ -508,13 +521,13 @@ fn resolve(gazetteer: &Gazetteer, found: &mut [Found]) {
         let own_name = places[top as usize].name;
         // 1. The candidate whose area is named nearest to the mention.
         let distance = |c: u32| {
-            let place = &places[c as usize];
-            named
-                .iter()
-                .filter(|(name, _)| {
-                    *name != own_name && place.context.split('|').any(|area| area == *name)
-                })
-                .map(|(_, at)| at.abs_diff(f.span.start))
+            places[c as usize]
+                .context
+                .split('|')
+                .filter(|area| *area != own_name)
+                .filter_map(|area| named.get(area))
+                .flatten()
+                .map(|at| at.abs_diff(f.span.start))
                 .min()
         };
         let in_context = f
@@ -585,12 +598,21 @@ fn rank(places: &[Place], candidates: &[u32], c: u32) -> u64 {
     weight
 }
 
+/// Whether the lowercase form of `word` is in `set`, allocating only for capitals.
+fn contains_lowercased(set: &WordSet, word: &str) -> bool {
+    if word.chars().any(char::is_uppercase) {
+        set.contains(&word.to_lowercase())
+    } else {
+        set.contains(word)
+    }
+}
+
 /// True when no letter or digit joins `pos` to the word before it, and the character
 /// before is not a hyphen (`Ouest-France` holds no `France`).
 fn is_word_start(text: &str, pos: usize) -> bool {
     match text[..pos].chars().next_back() {
         None => true,
-        Some(c) => !c.is_alphanumeric() && c != '-',
+        Some(c) => !is_word_char(c) && c != '-',
     }
 }
 
@@ -598,7 +620,7 @@ fn is_word_start(text: &str, pos: usize) -> bool {
 fn word_end(text: &str, pos: usize) -> usize {
     text[pos..]
         .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
+        .find(|&(_, c)| !is_word_char(c))
         .map_or(text.len(), |(i, _)| pos + i)
 }
 
@@ -609,12 +631,12 @@ fn prev_word(text: &str, pos: usize) -> Option<(Range<usize>, &str)> {
         .char_indices()
         .rev()
         .take(4)
-        .find(|&(_, c)| c.is_alphanumeric())
+        .find(|&(_, c)| is_word_char(c))
         .map(|(i, c)| i + c.len_utf8())?;
     let start = before[..end]
         .char_indices()
         .rev()
-        .find(|&(_, c)| !c.is_alphanumeric())
+        .find(|&(_, c)| !is_word_char(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     Some((start..end, &text[end..pos]))
 }
@@ -624,7 +646,7 @@ fn next_word(text: &str, end: usize) -> Option<Range<usize>> {
     let (offset, _) = text[end..]
         .char_indices()
         .take(3)
-        .find(|&(_, c)| c.is_alphanumeric())?;
+        .find(|&(_, c)| is_word_char(c))?;
     let start = end + offset;
     Some(start..word_end(text, start))
 }
@@ -643,21 +665,26 @@ fn starts_lowercase(word: &str) -> bool {
     word.starts_with(char::is_lowercase)
 }
 
+/// For each word of `s`, whether it starts with a capital.
+fn capitalized(s: &str) -> impl Iterator<Item = bool> + '_ {
+    s.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.starts_with(char::is_uppercase))
+}
+
 /// Every word that is capitalized in the gazetteer's form is capitalized in the text.
 fn capitals_match(form: &str, written: &str) -> bool {
-    let words = |s: &'_ str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| w.starts_with(char::is_uppercase))
-            .collect::<Vec<bool>>()
-    };
-    let (form, written) = (words(form), words(written));
-    // `St-Denis` has as many words as `Saint-Denis`; forms whose words differ in
-    // number (folded ligatures) are compared on their first word only.
-    if form.len() != written.len() {
-        return form.first() <= written.first();
+    let (mut form_words, mut written_words) = (capitalized(form), capitalized(written));
+    loop {
+        match (form_words.next(), written_words.next()) {
+            (Some(f), Some(w)) if f && !w => return false,
+            (Some(_), Some(_)) => {}
+            (None, None) => return true,
+            // Forms whose words differ in number (folded ligatures, `St` for `Saint`
+            // with a different split) are compared on their first word only.
+            _ => return capitalized(form).next() <= capitalized(written).next(),
+        }
     }
-    form.iter().zip(&written).all(|(f, w)| !f || *w)
 }
 
 /// True when nothing but punctuation and spaces stands between the start of the
@@ -670,9 +697,7 @@ fn is_sentence_start(doc: &Document, pos: usize) -> bool {
     if sentence.start > pos {
         return true;
     }
-    !doc.text()[sentence.start..pos]
-        .chars()
-        .any(char::is_alphanumeric)
+    !doc.text()[sentence.start..pos].chars().any(is_word_char)
 }
 
 #[cfg(test)]
