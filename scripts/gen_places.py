@@ -670,7 +670,10 @@ def generate(tmp, out_dir):
             seen.add(apos(a))
             aliases.append(a)
         p.aliases = aliases
-        if ambiguous(p.name, zipf, common_words):
+        # A city is ambiguous when its name or one of its spellings is a common word
+        # (`Fichē`, also written `Fiche`).
+        spellings = [p.name] + (p.aliases if p.kind == "city" else [])
+        if any(ambiguous(n, zipf, common_words) for n in spellings):
             p.flags = list(dict.fromkeys(p.flags + ["ambiguous"]))
         rows.append(p)
     rows.sort(key=lambda p: (p.name, p.kind, p.country, -p.population))

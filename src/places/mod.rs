@@ -44,6 +44,7 @@ struct Cues {
     stopwords: WordSet,
     water: WordSet,
     first_names: WordSet,
+    buildings: WordSet,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -66,6 +67,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         stopwords: WordSet::parse(include_str!("stopwords.txt")),
         water: section("water"),
         first_names: WordSet::parse(include_str!("first_names.txt")),
+        buildings: section("buildings"),
     }
 });
 
@@ -268,13 +270,34 @@ impl<'a> Search<'a> {
                 }
             }
         }
-        // An address: `rue de Paris`, `boulevard Voltaire`.
+        // An address: `rue de Paris`, `boulevard Voltaire`; a building: `halle
+        // Saint-François`.
         if self.in_address(span.start) {
+            return drop(span);
+        }
+        if let Some((word, between)) = &prev {
+            if between.chars().all(|c| c == ' ')
+                && contains_lowercased(&cues.buildings, &text[word.clone()])
+            {
+                return drop(span);
+            }
+        }
+        // Small places are written as the gazetteer writes them (`Villé` is not `la
+        // Ville`, `Brás` not `bras`), unless in capitals.
+        let places = &self.gazetteer.places;
+        candidates.retain(|&c| {
+            let place = &places[c as usize];
+            all_caps
+                || !is_small(place)
+                || forms
+                    .iter()
+                    .any(|f| f.place == c && same_letters(f.text, written))
+        });
+        if candidates.is_empty() {
             return drop(span);
         }
         let mut key = String::new();
         normalize_name(written, &mut key);
-        let places = &self.gazetteer.places;
         let is_area = |&c: &u32| {
             matches!(
                 places[c as usize].kind,
@@ -285,8 +308,19 @@ impl<'a> Search<'a> {
         if self.gazetteer.demonyms.contains_key(key.as_str()) && !candidates.iter().any(is_area) {
             return drop(span);
         }
-        if candidates.iter().all(|&c| places[c as usize].ambiguous)
-            && !self.has_place_context(&span, starts_sentence, all_caps)
+        // Also common words, or foreign towns of which the French press rarely speaks
+        // without saying where (`à Adré`, `Gembloux (Belgique)`).
+        let needs_context = |&c: &u32| {
+            let place = &places[c as usize];
+            place.ambiguous
+                || (place.kind == PlaceKind::City
+                    && place.country != Some("FR")
+                    && place.population < SMALL_FOREIGN_TOWN)
+        };
+        // For a town that is no common word, `de` is enough (`une infirmière de Gembloux`).
+        let loose = !candidates.iter().any(|&c| places[c as usize].ambiguous);
+        if candidates.iter().all(needs_context)
+            && !self.has_place_context(&span, starts_sentence, all_caps, loose)
         {
             return drop(span);
         }
@@ -371,12 +405,14 @@ impl<'a> Search<'a> {
         false
     }
 
-    /// A place context for a name that is also a common word.
+    /// A place context for a name that is also a common word (`loose`: for a small
+    /// foreign town, any `de` will do).
     fn has_place_context(
         &self,
         span: &Range<usize>,
         starts_sentence: bool,
         all_caps: bool,
+        loose: bool,
     ) -> bool {
         let text = self.text;
         let cues = &*CUES;
@@ -412,6 +448,9 @@ impl<'a> Search<'a> {
             return true;
         }
         if matches!(w.as_str(), "de" | "d" | "du" | "des") {
+            if loose {
+                return true;
+            }
             // A place noun up to three words back: `le tribunal judiciaire de Grasse`.
             let mut pos = word.start;
             for _ in 0..3 {
@@ -551,7 +590,7 @@ fn resolve(gazetteer: &Gazetteer, found: &mut [Found]) {
             .max_by_key(by_rank);
         // 3. A candidate of a country named in the article (France excepted: it is
         //    everywhere in the French press) when the top one's is not named, unless
-        //    the top one is ten times as big.
+        //    the top one is ten times as big or the other a small town.
         let top_country = places[top as usize].country;
         let by_country = f
             .candidates
@@ -562,6 +601,7 @@ fn resolve(gazetteer: &Gazetteer, found: &mut [Found]) {
                 country.is_some_and(|cc| cc != "FR" && countries.contains(cc))
                     && !top_country.is_some_and(|cc| countries.contains(cc))
                     && by_rank(&c).saturating_mul(10) >= by_rank(&top)
+                    && places[c as usize].population >= SMALL_FOREIGN_TOWN
             })
             .max_by_key(by_rank);
         f.chosen = in_context.or(container).or(by_country).unwrap_or(top);
@@ -596,6 +636,27 @@ fn rank(places: &[Place], candidates: &[u32], c: u32) -> u64 {
         _ => {}
     }
     weight
+}
+
+/// Foreign towns smaller than this need a place context.
+const SMALL_FOREIGN_TOWN: u64 = 50_000;
+
+/// Places smaller than this must be written with their accents.
+const SMALL_PLACE: u64 = 20_000;
+
+fn is_small(place: &Place) -> bool {
+    place.kind == PlaceKind::City && place.population < SMALL_PLACE
+}
+
+/// The same letters, accents included, up to case and apostrophe style.
+fn same_letters(form: &str, written: &str) -> bool {
+    let letters = |s: &'_ str| {
+        s.chars()
+            .filter(|&c| is_word_char(c))
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    letters(form) == letters(written)
 }
 
 /// Whether the lowercase form of `word` is in `set`, allocating only for capitals.
