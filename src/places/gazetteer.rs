@@ -3,7 +3,7 @@
 //! leftmost-longest search.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::lexicon::Fnv1a;
@@ -85,6 +85,19 @@ pub struct Gazetteer {
     /// Normalized words that follow a lowercase head in some name (`nord` in `mer du
     /// Nord`, `persique`): only before these is it worth looking back for a head.
     pub after_heads: FastMap<&'static str, ()>,
+    /// A Bloom filter of the first words of all keys, small enough to stay in cache:
+    /// most capitalized words of a text start no name, and this says so without a
+    /// look-up in the big index.
+    first_words: Vec<u64>,
+}
+
+/// Bits of the first-word filter (64 KiB).
+const FILTER_BITS: u64 = 1 << 19;
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut hasher = Fnv1a::default();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -179,6 +192,7 @@ impl Gazetteer {
             demonyms: FastMap::default(),
             lowercase_heads: FastMap::default(),
             after_heads: FastMap::default(),
+            first_words: vec![0; (FILTER_BITS / 64) as usize],
         };
         gazetteer.index.reserve(pending.len() * 5 / 4);
         for group in pending.chunk_by(|a, b| slice(a.key) == slice(b.key)) {
@@ -201,6 +215,7 @@ impl Gazetteer {
                     }
                 }
             }
+            gazetteer.add_first_word(key.split(' ').next().unwrap_or(key));
             let node = gazetteer.index.entry(key).or_default();
             node.first_form = first_form;
             node.form_count = gazetteer.forms.len() as u32 - first_form;
@@ -213,6 +228,21 @@ impl Gazetteer {
             gazetteer.demonyms.insert(&arena[start..end], country);
         }
         gazetteer
+    }
+
+    fn add_first_word(&mut self, word: &str) {
+        let h = fnv(word.as_bytes());
+        for bit in [h % FILTER_BITS, (h >> 32) % FILTER_BITS] {
+            self.first_words[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
+    }
+
+    /// False when no key starts with this normalized word; true when one may.
+    pub fn may_start(&self, word: &str) -> bool {
+        let h = fnv(word.as_bytes());
+        [h % FILTER_BITS, (h >> 32) % FILTER_BITS]
+            .iter()
+            .all(|bit| self.first_words[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
     }
 
     /// The forms whose key is this node's.
@@ -402,5 +432,7 @@ mod tests {
         assert!(g.index["quai d"].is_prefix);
         assert_eq!(g.forms(&g.index["quai d orsay"])[0].kind, FormKind::Blocker);
         assert_eq!(g.demonyms["russe"], "RU");
+        assert!(g.may_start("le") && g.may_start("cairo") && g.may_start("quai"));
+        assert!(!g.may_start("gouvernement"));
     }
 }

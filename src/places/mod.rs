@@ -27,7 +27,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 pub use gazetteer::{gazetteer, is_word_char, normalize_name, Gazetteer, Place};
-use gazetteer::{Form, FormKind, Node};
+use gazetteer::{FormKind, Node};
 
 use crate::document::Document;
 use crate::lexicon::{Fnv1a, WordSet};
@@ -85,8 +85,13 @@ pub fn extract(doc: &Document) -> Vec<PlaceMention> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // Capitals: ASCII, or Latin-1/Latin Extended-A (lead bytes C3–C5: É, Î, Œ...).
-        if !(b.is_ascii_uppercase() || (0xc3..=0xc5).contains(&b)) {
+        // Capitals: ASCII, or Latin-1/Latin Extended-A (lead bytes C3–C5: É, Î, Œ...);
+        // C3 followed by 0x9F or more is a lowercase letter (é, à, ç), the commonest case.
+        let maybe_capital = b.is_ascii_uppercase()
+            || (b == 0xc3 && bytes.get(i + 1).is_some_and(|&n| n < 0x9f))
+            || b == 0xc4
+            || b == 0xc5;
+        if !maybe_capital {
             i += 1;
             continue;
         }
@@ -155,6 +160,9 @@ impl<'a> Search<'a> {
         self.key.clear();
         gazetteer::push_token(&self.text[at..word_end(self.text, at)], &mut self.key);
         let look_back = self.gazetteer.after_heads.contains_key(self.key.as_str());
+        if !look_back && !self.gazetteer.may_start(&self.key) {
+            return None;
+        }
         for slot in starts.iter_mut().take(if look_back { 3 } else { 0 }) {
             match prev_word(self.text, pos) {
                 Some((word, between))
@@ -201,17 +209,15 @@ impl<'a> Search<'a> {
     fn judge(&self, doc: &Document, span: Range<usize>, node: &Node) -> Option<Hit> {
         let text = self.text;
         let written = &text[span.clone()];
-        let forms: Vec<&Form> = self
-            .gazetteer
-            .forms(node)
-            .iter()
-            .filter(|f| capitals_match(f.text, written))
-            .collect();
-        if forms.is_empty() {
-            return None;
-        }
+        let all_forms = self.gazetteer.forms(node);
+        let matching = || {
+            all_forms
+                .iter()
+                .filter(move |f| capitals_match(f.text, written))
+        };
+        matching().next()?;
         let drop = |span: Range<usize>| Some(Hit { span, place: None });
-        if forms.iter().any(|f| f.kind == FormKind::Blocker) {
+        if matching().any(|f| f.kind == FormKind::Blocker) {
             return drop(span);
         }
         let cues = &*CUES;
@@ -220,8 +226,7 @@ impl<'a> Search<'a> {
             let w = &text[w.clone()];
             contains_lowercased(&cues.contractions, w) || matches!(w, "le" | "la" | "les" | "l")
         });
-        let mut candidates: Vec<u32> = forms
-            .iter()
+        let mut candidates: Vec<u32> = matching()
             .filter(|f| f.kind == FormKind::Full || after_contraction)
             .map(|f| f.place)
             .collect();
@@ -237,7 +242,7 @@ impl<'a> Search<'a> {
         }
         // Capitals where the gazetteer has lowercase letters (`PARIS`): a dateline or
         // a heading, not an acronym mid-sentence (`CHU`).
-        let shouted = all_caps && forms.iter().all(|f| f.text.chars().any(char::is_lowercase));
+        let shouted = all_caps && matching().all(|f| f.text.chars().any(char::is_lowercase));
         if shouted && !starts_sentence && !self.next_is_all_caps(span.end) {
             return drop(span);
         }
@@ -289,9 +294,7 @@ impl<'a> Search<'a> {
             let place = &places[c as usize];
             all_caps
                 || !is_small(place)
-                || forms
-                    .iter()
-                    .any(|f| f.place == c && same_letters(f.text, written))
+                || matching().any(|f| f.place == c && same_letters(f.text, written))
         });
         if candidates.is_empty() {
             return drop(span);
@@ -393,11 +396,11 @@ impl<'a> Search<'a> {
             let Some((word, _)) = prev_word(self.text, pos) else {
                 return false;
             };
-            let w = self.text[word.clone()].to_lowercase();
-            if streets.contains(&w) {
+            let w = &self.text[word.clone()];
+            if contains_lowercased(streets, w) {
                 return true;
             }
-            if !matches!(w.as_str(), "de" | "du" | "des" | "d" | "la" | "l") {
+            if !matches!(w, "de" | "du" | "des" | "d" | "la" | "l") {
                 return false;
             }
             pos = word.start;
