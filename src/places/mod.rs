@@ -210,10 +210,20 @@ impl<'a> Search<'a> {
         let text = self.text;
         let written = &text[span.clone()];
         let all_forms = self.gazetteer.forms(node);
+        // Which forms are capitalized as written (a bit each; a key has few forms).
+        let mask = all_forms
+            .iter()
+            .take(64)
+            .enumerate()
+            .filter(|(_, f)| capitals_match(f.text, written))
+            .fold(0u64, |mask, (i, _)| mask | 1 << i);
         let matching = || {
             all_forms
                 .iter()
-                .filter(move |f| capitals_match(f.text, written))
+                .take(64)
+                .enumerate()
+                .filter(move |(i, _)| mask & (1 << i) != 0)
+                .map(|(_, f)| f)
         };
         matching().next()?;
         let drop = |span: Range<usize>| Some(Hit { span, place: None });
@@ -662,13 +672,23 @@ fn same_letters(form: &str, written: &str) -> bool {
     letters(form) == letters(written)
 }
 
-/// Whether the lowercase form of `word` is in `set`, allocating only for capitals.
+/// Whether the lowercase form of `word` is in `set`, without allocating: cue words
+/// are short, so a word longer than 32 bytes is in no set.
 fn contains_lowercased(set: &WordSet, word: &str) -> bool {
-    if word.chars().any(char::is_uppercase) {
-        set.contains(&word.to_lowercase())
-    } else {
-        set.contains(word)
+    if !word.chars().any(char::is_uppercase) {
+        return set.contains(word);
     }
+    let mut buf = [0u8; 32];
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let width = c.len_utf8();
+        if len + width > buf.len() {
+            return false;
+        }
+        c.encode_utf8(&mut buf[len..]);
+        len += width;
+    }
+    std::str::from_utf8(&buf[..len]).is_ok_and(|lower| set.contains(lower))
 }
 
 /// True when no letter or digit joins `pos` to the word before it, and the character
@@ -792,6 +812,17 @@ mod tests {
         assert_eq!(next_word(text, 5).map(|r| &text[r]), Some("France"));
         assert!(is_joiner("-") && is_joiner("’") && !is_joiner(", ") && !is_joiner("  "));
         assert_eq!(word_end(text, paris), text.len());
+    }
+
+    #[test]
+    fn lowercased_lookup_without_allocation() {
+        let set = WordSet::parse("le\nà\nsous-préfecture\n");
+        assert!(contains_lowercased(&set, "Le"));
+        assert!(contains_lowercased(&set, "À"));
+        assert!(contains_lowercased(&set, "SOUS-PRÉFECTURE"));
+        assert!(contains_lowercased(&set, "le"));
+        assert!(!contains_lowercased(&set, "Les"));
+        assert!(!contains_lowercased(&set, &"É".repeat(40)));
     }
 
     #[test]
