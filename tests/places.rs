@@ -1,15 +1,9 @@
 //! Table-driven tests of the places extractor: `tests/data/places.json` lists, for
 //! each case, a text and every place expected in it, in order.
 
-use serde::Deserialize;
+mod common;
 
-#[derive(Deserialize)]
-struct Case {
-    name: String,
-    rule: String,
-    text: String,
-    places: Vec<Expected>,
-}
+use serde::Deserialize;
 
 #[derive(Deserialize, Debug, PartialEq)]
 struct Expected {
@@ -21,13 +15,9 @@ struct Expected {
 
 #[test]
 fn places_table() {
-    let cases: Vec<Case> =
-        serde_json::from_str(include_str!("data/places.json")).expect("valid table");
-    assert!(cases.len() >= 80, "the table must keep at least 80 cases");
-    let mut failures = Vec::new();
-    for case in &cases {
-        let doc = depeche::Document::new(&case.text);
-        let got: Vec<Expected> = depeche::places::extract(&doc)
+    common::check_table(include_str!("data/places.json"), 80, |text| {
+        let doc = depeche::Document::new(text);
+        depeche::places::extract(&doc)
             .into_iter()
             .map(|p| Expected {
                 text: p.span.text,
@@ -39,39 +29,8 @@ fn places_table() {
                     .to_string(),
                 country: p.country,
             })
-            .collect();
-        if got != case.places {
-            let show = |list: &[Expected]| {
-                list.iter()
-                    .map(|p| {
-                        format!(
-                            "{}={}/{}/{}",
-                            p.text,
-                            p.name,
-                            p.kind,
-                            p.country.as_deref().unwrap_or("-")
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            failures.push(format!(
-                "{} [{}]\n  text:     {}\n  expected: {}\n  got:      {}",
-                case.name,
-                case.rule,
-                case.text,
-                show(&case.places),
-                show(&got)
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases fail:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+            .collect::<Vec<Expected>>()
+    });
 }
 
 #[test]
