@@ -8,24 +8,30 @@ use std::hash::{BuildHasherDefault, Hasher};
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
     words: HashSet<&'static str, BuildHasherDefault<Fnv1a>>,
+    longest: usize,
 }
 
 impl WordSet {
     /// Parses a word list: one entry per line, surrounding spaces trimmed, blank lines
     /// and lines starting with `#` skipped.
     pub fn parse(data: &'static str) -> WordSet {
-        WordSet {
-            words: data
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect(),
-        }
+        let words: HashSet<&'static str, BuildHasherDefault<Fnv1a>> = data
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        WordSet { words, longest }
     }
 
     /// Whether `word` is in the set (case-sensitive).
     pub fn contains(&self, word: &str) -> bool {
-        self.words.contains(word)
+        word.len() <= self.longest && self.words.contains(word)
+    }
+
+    /// Length in bytes of the longest entry: no longer word can be in the set.
+    pub fn longest(&self) -> usize {
+        self.longest
     }
 
     /// Number of entries.
@@ -78,5 +84,6 @@ mod tests {
         assert!(set.contains("le") && set.contains("les") && set.contains("J.-C"));
         assert!(!set.contains("Le"));
         assert!(!set.contains("#les2"));
+        assert_eq!(set.longest(), 4);
     }
 }

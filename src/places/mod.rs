@@ -71,6 +71,21 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     }
 });
 
+/// Bytes that may start a capital letter: ASCII capitals and the lead bytes of
+/// Latin-1 and Latin Extended-A (C3–C5: É, Î, Œ...).
+static CAPITAL_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = b'A';
+    while b <= b'Z' {
+        table[b as usize] = true;
+        b += 1;
+    }
+    table[0xc3] = true;
+    table[0xc4] = true;
+    table[0xc5] = true;
+    table
+};
+
 /// Finds the places of a document, sorted by position.
 pub fn extract(doc: &Document) -> Vec<PlaceMention> {
     let gazetteer = gazetteer();
@@ -84,15 +99,14 @@ pub fn extract(doc: &Document) -> Vec<PlaceMention> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        // Capitals: ASCII, or Latin-1/Latin Extended-A (lead bytes C3–C5: É, Î, Œ...);
+        // Skip to the next byte that may start a capital (a tight loop over a table).
+        let Some(skip) = bytes[i..].iter().position(|&b| CAPITAL_LEAD[b as usize]) else {
+            break;
+        };
+        i += skip;
         // C3 followed by 0x9F or more is a lowercase letter (é, à, ç), the commonest case.
-        let maybe_capital = b.is_ascii_uppercase()
-            || (b == 0xc3 && bytes.get(i + 1).is_some_and(|&n| n < 0x9f))
-            || b == 0xc4
-            || b == 0xc5;
-        if !maybe_capital {
-            i += 1;
+        if bytes[i] == 0xc3 && bytes.get(i + 1).is_some_and(|&n| n >= 0x9f) {
+            i += 2;
             continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
@@ -675,6 +689,11 @@ fn same_letters(form: &str, written: &str) -> bool {
 /// Whether the lowercase form of `word` is in `set`, without allocating: cue words
 /// are short, so a word longer than 32 bytes is in no set.
 fn contains_lowercased(set: &WordSet, word: &str) -> bool {
+    // Lowercasing shrinks a word only through rare capitals (the Kelvin sign): a word
+    // much longer than the longest entry is in no set.
+    if word.len() > set.longest() + 4 {
+        return false;
+    }
     if !word.chars().any(char::is_uppercase) {
         return set.contains(word);
     }
