@@ -323,8 +323,6 @@ impl<'a> Search<'a> {
         if candidates.is_empty() {
             return drop(span);
         }
-        let mut key = String::new();
-        normalize_name(written, &mut key);
         let is_area = |&c: &u32| {
             matches!(
                 places[c as usize].kind,
@@ -332,8 +330,12 @@ impl<'a> Search<'a> {
             )
         };
         // `Russes`, `Américains`; but `Suisse` is also a country.
-        if self.gazetteer.demonyms.contains_key(key.as_str()) && !candidates.iter().any(is_area) {
-            return drop(span);
+        if !candidates.iter().any(is_area) {
+            let mut key = String::new();
+            normalize_name(written, &mut key);
+            if self.gazetteer.demonyms.contains_key(key.as_str()) {
+                return drop(span);
+            }
         }
         // Also common words, or foreign towns of which the French press rarely speaks
         // without saying where (`à Adré`, `Gembloux (Belgique)`).
