@@ -69,18 +69,6 @@ pub enum TextEncoding {
     Utf16Be,
 }
 
-impl TextEncoding {
-    /// The name written in records' `encoding` field.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TextEncoding::Utf8 => "utf-8",
-            TextEncoding::Windows1252 => "windows-1252",
-            TextEncoding::Utf16Le => "utf-16le",
-            TextEncoding::Utf16Be => "utf-16be",
-        }
-    }
-}
-
 /// What happened to an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]

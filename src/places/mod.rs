@@ -180,7 +180,8 @@ impl<'a> Search<'a> {
         for slot in starts.iter_mut().take(if look_back { 3 } else { 0 }) {
             match prev_word(self.text, pos) {
                 Some((word, between))
-                    if is_joiner(between) && starts_lowercase(&self.text[word.clone()]) =>
+                    if is_joiner(between)
+                        && self.text[word.clone()].starts_with(char::is_lowercase) =>
                 {
                     self.key.clear();
                     gazetteer::push_token(&self.text[word.clone()], &mut self.key);
@@ -764,10 +765,6 @@ fn is_joiner_char(c: char) -> bool {
 fn is_joiner(between: &str) -> bool {
     let mut chars = between.chars();
     chars.next().is_some_and(is_joiner_char) && chars.next().is_none()
-}
-
-fn starts_lowercase(word: &str) -> bool {
-    word.starts_with(char::is_lowercase)
 }
 
 /// For each word of `s`, whether it starts with a capital.
