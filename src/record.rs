@@ -3,6 +3,8 @@
 //! Every offset in these types is a **Unicode code point** offset into the article
 //! text, end exclusive, so that `text == article[start:end]` in Python.
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -227,12 +229,13 @@ pub struct PlaceMention {
     /// Where it is.
     #[serde(flatten)]
     pub span: Span,
-    /// The canonical French name (`Moscou`, `États-Unis`).
-    pub name: String,
+    /// The canonical French name (`Moscou`, `États-Unis`); borrowed from the
+    /// gazetteer when extracted.
+    pub name: Cow<'static, str>,
     /// City, country, region...
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 code of the place or its country; null for multinational areas.
-    pub country: Option<String>,
+    pub country: Option<Cow<'static, str>>,
     /// The GeoNames id, when the place has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub geonames: Option<u64>,

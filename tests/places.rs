@@ -21,13 +21,13 @@ fn places_table() {
             .into_iter()
             .map(|p| Expected {
                 text: p.span.text,
-                name: p.name,
+                name: p.name.into_owned(),
                 kind: serde_json::to_value(p.kind)
                     .unwrap()
                     .as_str()
                     .unwrap()
                     .to_string(),
-                country: p.country,
+                country: p.country.map(|c| c.into_owned()),
             })
             .collect::<Vec<Expected>>()
     });

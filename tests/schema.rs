@@ -352,9 +352,9 @@ fn full_record() -> Record {
     ];
     record.places = vec![PlaceMention {
         span: doc.span(find("Lyon")),
-        name: "Lyon".to_string(),
+        name: "Lyon".into(),
         kind: PlaceKind::City,
-        country: Some("FR".to_string()),
+        country: Some("FR".into()),
         geonames: Some(2996944),
     }];
     record.actors = vec![ActorMention {

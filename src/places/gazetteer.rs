@@ -323,6 +323,12 @@ pub fn is_word_char(c: char) -> bool {
         c.is_ascii_alphanumeric()
     } else if ('\u{c0}'..='\u{24f}').contains(&c) {
         c != '×' && c != '÷'
+    } else if c < '\u{c0}' {
+        // Latin-1 punctuation and symbols (no-break space, `«`, `»`): letters and
+        // digits there are few.
+        matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼' | '½' | '¾')
+    } else if ('\u{2000}'..='\u{206f}').contains(&c) {
+        false // general punctuation: `’`, `–`, `…`, thin spaces
     } else {
         c.is_alphanumeric()
     }
@@ -389,6 +395,15 @@ mod tests {
         let mut key = String::new();
         normalize_name(name, &mut key);
         key
+    }
+
+    #[test]
+    fn word_chars_are_letters_and_digits() {
+        // The fast paths agree with Unicode where they apply.
+        let ranges = [0..0x250u32, 0x2000..0x2070];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@
 
 mod gazetteer;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -94,6 +95,9 @@ pub fn extract(doc: &Document) -> Vec<PlaceMention> {
         text,
         gazetteer,
         key: String::new(),
+        demonym_key: String::new(),
+        scratch: Vec::new(),
+        pool: Vec::new(),
     };
     let mut found: Vec<Found> = Vec::new();
     let bytes = text.as_bytes();
@@ -126,16 +130,16 @@ pub fn extract(doc: &Document) -> Vec<PlaceMention> {
             None => i += c.len_utf8(),
         }
     }
-    resolve(gazetteer, &mut found);
+    resolve(gazetteer, &search.pool, &mut found);
     found
         .into_iter()
         .map(|f| {
             let place = &gazetteer.places[f.chosen as usize];
             PlaceMention {
                 span: doc.span(f.span),
-                name: place.name.to_string(),
+                name: Cow::Borrowed(place.name),
                 kind: place.kind,
-                country: place.country.map(str::to_string),
+                country: place.country.map(Cow::Borrowed),
                 geonames: place.geonames,
             }
         })
@@ -146,7 +150,8 @@ pub fn extract(doc: &Document) -> Vec<PlaceMention> {
 #[derive(Debug)]
 struct Found {
     span: Range<usize>,
-    candidates: Vec<u32>,
+    /// Where its candidates are in [`Search::pool`].
+    candidates: Range<usize>,
     chosen: u32,
 }
 
@@ -161,6 +166,12 @@ struct Search<'a> {
     text: &'a str,
     gazetteer: &'a Gazetteer,
     key: String,
+    /// A buffer for the demonym check.
+    demonym_key: String,
+    /// The candidates of the name being judged.
+    scratch: Vec<u32>,
+    /// The candidates of every mention found, one range each: one buffer for all.
+    pool: Vec<u32>,
 }
 
 impl<'a> Search<'a> {
@@ -207,9 +218,19 @@ impl<'a> Search<'a> {
                 if end <= at {
                     continue;
                 }
-                if let Some(hit) = self.judge(doc, start..end, node) {
+                let mut candidates = std::mem::take(&mut self.scratch);
+                candidates.clear();
+                let hit = self.judge(doc, start..end, node, &mut candidates);
+                if let Some(mut hit) = hit {
+                    if let Some(found) = &mut hit.place {
+                        let first = self.pool.len();
+                        self.pool.extend_from_slice(&candidates);
+                        found.candidates = first..self.pool.len();
+                    }
+                    self.scratch = candidates;
                     return Some(hit);
                 }
+                self.scratch = candidates;
             }
         }
         None
@@ -220,8 +241,15 @@ impl<'a> Search<'a> {
         longest_at(self.text, self.gazetteer, &mut self.key, start)
     }
 
-    /// Applies the rules to a name found at `span`.
-    fn judge(&self, doc: &Document, span: Range<usize>, node: &Node) -> Option<Hit> {
+    /// Applies the rules to a name found at `span`. A kept place's candidates are
+    /// left in `candidates`.
+    fn judge(
+        &mut self,
+        doc: &Document,
+        span: Range<usize>,
+        node: &Node,
+        candidates: &mut Vec<u32>,
+    ) -> Option<Hit> {
         let text = self.text;
         let written = &text[span.clone()];
         let all_forms = self.gazetteer.forms(node);
@@ -251,10 +279,11 @@ impl<'a> Search<'a> {
             let w = &text[w.clone()];
             contains_lowercased(&cues.contractions, w) || matches!(w, "le" | "la" | "les" | "l")
         });
-        let mut candidates: Vec<u32> = matching()
-            .filter(|f| f.kind == FormKind::Full || after_contraction)
-            .map(|f| f.place)
-            .collect();
+        candidates.extend(
+            matching()
+                .filter(|f| f.kind == FormKind::Full || after_contraction)
+                .map(|f| f.place),
+        );
         candidates.sort_unstable();
         candidates.dedup();
         if candidates.is_empty() {
@@ -332,9 +361,12 @@ impl<'a> Search<'a> {
         };
         // `Russes`, `Américains`; but `Suisse` is also a country.
         if !candidates.iter().any(is_area) {
-            let mut key = String::new();
-            normalize_name(written, &mut key);
-            if self.gazetteer.demonyms.contains_key(key.as_str()) {
+            normalize_name(written, &mut self.demonym_key);
+            if self
+                .gazetteer
+                .demonyms
+                .contains_key(self.demonym_key.as_str())
+            {
                 return drop(span);
             }
         }
@@ -367,7 +399,7 @@ impl<'a> Search<'a> {
                 .unwrap_or(0..text.len());
             let watery = text[sentence]
                 .split(|c: char| !c.is_alphabetic())
-                .any(|w| cues.water.contains(&w.to_lowercase()));
+                .any(|w| contains_lowercased(&cues.water, w));
             candidates.retain(|&c| (places[c as usize].kind == PlaceKind::Water) == watery);
             if candidates.is_empty() {
                 return drop(span);
@@ -391,7 +423,7 @@ impl<'a> Search<'a> {
             place: Some(Found {
                 span: start..span.end,
                 chosen: candidates[0],
-                candidates,
+                candidates: 0..0,
             }),
         })
     }
@@ -462,22 +494,28 @@ impl<'a> Search<'a> {
         let Some((mut word, _)) = prev_word(text, span.start) else {
             return false;
         };
-        let mut w = text[word.clone()].to_lowercase();
+        let (mut buf, mut article_buf) = ([0u8; 32], [0u8; 32]);
+        let Some(mut w) = lowercased(&text[word.clone()], &mut article_buf) else {
+            return false;
+        };
         // Through an article: `dans la Vienne`, `préfecture de la Vienne`.
-        if matches!(w.as_str(), "la" | "le" | "les" | "l") {
+        if matches!(w, "la" | "le" | "les" | "l") {
             let Some((before, _)) = prev_word(text, word.start) else {
                 return false;
             };
             word = before;
-            w = text[word.clone()].to_lowercase();
+            let Some(before) = lowercased(&text[word.clone()], &mut buf) else {
+                return false;
+            };
+            w = before;
         }
         if w.chars().all(|c| c.is_ascii_digit()) {
             return false; // `3 Mars`: a date
         }
-        if cues.prepositions.contains(&w) {
+        if cues.prepositions.contains(w) {
             return true;
         }
-        if matches!(w.as_str(), "de" | "d" | "du" | "des") {
+        if matches!(w, "de" | "d" | "du" | "des") {
             if loose {
                 return true;
             }
@@ -487,8 +525,10 @@ impl<'a> Search<'a> {
                 let Some((noun, _)) = prev_word(text, pos) else {
                     break;
                 };
-                let noun_text = text[noun.clone()].to_lowercase();
-                if cues.place_nouns.contains(&noun_text) || noun_text == "près" {
+                let noun_text = &text[noun.clone()];
+                if contains_lowercased(&cues.place_nouns, noun_text)
+                    || noun_text.eq_ignore_ascii_case("près")
+                {
                     return true;
                 }
                 pos = noun.start;
@@ -543,7 +583,7 @@ fn longest_at<'g>(
 }
 
 /// Picks each mention's place among its candidates (see the module docs).
-fn resolve(gazetteer: &Gazetteer, found: &mut [Found]) {
+fn resolve(gazetteer: &Gazetteer, pool: &[u32], found: &mut [Found]) {
     if found.iter().all(|f| f.candidates.len() == 1) {
         return;
     }
@@ -552,13 +592,13 @@ fn resolve(gazetteer: &Gazetteer, found: &mut [Found]) {
     let mut named: HashMap<&str, Vec<usize>, BuildHasherDefault<Fnv1a>> = HashMap::default();
     let mut countries: HashSet<&str> = HashSet::new();
     for f in found.iter() {
-        for &c in &f.candidates {
+        for &c in &pool[f.candidates.clone()] {
             named
                 .entry(places[c as usize].name)
                 .or_default()
                 .push(f.span.start);
         }
-        if let [single] = f.candidates[..] {
+        if let [single] = pool[f.candidates.clone()] {
             let place = &places[single as usize];
             if let (Some(country), PlaceKind::Country | PlaceKind::Region) =
                 (place.country, place.kind)
@@ -572,7 +612,7 @@ fn resolve(gazetteer: &Gazetteer, found: &mut [Found]) {
         .iter()
         .filter(|f| f.candidates.len() == 1)
         .flat_map(|f| {
-            let place = &places[f.candidates[0] as usize];
+            let place = &places[pool[f.candidates.start] as usize];
             place
                 .context
                 .split('|')
@@ -581,12 +621,12 @@ fn resolve(gazetteer: &Gazetteer, found: &mut [Found]) {
         })
         .collect();
     for f in found.iter_mut().filter(|f| f.candidates.len() > 1) {
-        let by_rank = |&c: &u32| rank(places, &f.candidates, c);
-        let top = *f
-            .candidates
+        let candidates = &pool[f.candidates.clone()];
+        let by_rank = |&c: &u32| rank(places, candidates, c);
+        let top = *candidates
             .iter()
             .max_by_key(|c| by_rank(c))
-            .unwrap_or(&f.candidates[0]);
+            .unwrap_or(&candidates[0]);
         let own_name = places[top as usize].name;
         // 1. The candidate whose area is named nearest to the mention.
         let distance = |c: u32| {
@@ -599,15 +639,13 @@ fn resolve(gazetteer: &Gazetteer, found: &mut [Found]) {
                 .map(|at| at.abs_diff(f.span.start))
                 .min()
         };
-        let in_context = f
-            .candidates
+        let in_context = candidates
             .iter()
             .filter_map(|&c| distance(c).map(|d| (d, c)))
             .min_by_key(|&(d, c)| (d, u64::MAX - by_rank(&c)))
             .map(|(_, c)| c);
         // 2. The area containing another mention: the region, not the homonymous city.
-        let container = f
-            .candidates
+        let container = candidates
             .iter()
             .copied()
             .filter(|&c| {
@@ -622,8 +660,7 @@ fn resolve(gazetteer: &Gazetteer, found: &mut [Found]) {
         //    everywhere in the French press) when the top one's is not named, unless
         //    the top one is ten times as big or the other a small town.
         let top_country = places[top as usize].country;
-        let by_country = f
-            .candidates
+        let by_country = candidates
             .iter()
             .copied()
             .filter(|&c| {
@@ -680,13 +717,12 @@ fn is_small(place: &Place) -> bool {
 
 /// The same letters, accents included, up to case and apostrophe style.
 fn same_letters(form: &str, written: &str) -> bool {
-    let letters = |s: &'_ str| {
+    fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars()
             .filter(|&c| is_word_char(c))
             .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    letters(form) == letters(written)
+    }
+    letters(form).eq(letters(written))
 }
 
 /// Whether the lowercase form of `word` is in `set`, without allocating: cue words
@@ -697,20 +733,26 @@ fn contains_lowercased(set: &WordSet, word: &str) -> bool {
     if word.len() > set.longest() + 4 {
         return false;
     }
-    if !word.chars().any(char::is_uppercase) {
-        return set.contains(word);
-    }
     let mut buf = [0u8; 32];
+    lowercased(word, &mut buf).is_some_and(|lower| set.contains(lower))
+}
+
+/// `word` in lowercase, written in `buf` unless it is lowercase already; `None` if it
+/// does not fit (no cue word is that long).
+fn lowercased<'b>(word: &'b str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    if !word.chars().any(char::is_uppercase) {
+        return Some(word);
+    }
     let mut len = 0;
     for c in word.chars().flat_map(char::to_lowercase) {
         let width = c.len_utf8();
         if len + width > buf.len() {
-            return false;
+            return None;
         }
         c.encode_utf8(&mut buf[len..]);
         len += width;
     }
-    std::str::from_utf8(&buf[..len]).is_ok_and(|lower| set.contains(lower))
+    std::str::from_utf8(&buf[..len]).ok()
 }
 
 /// True when no letter or digit joins `pos` to the word before it, and the character
