@@ -45,6 +45,7 @@ METADATA = {
     "07-rennes-coupe-de-france.txt": "2025-04-02",
     "08-marseille-massalia-crlf.txt": "2025-04-10",
     "09-places-ambiguites.txt": "2025-04-16",
+    "10-dates.txt": "2025-04-10",
     "01-english-article.txt": "2025-03-14",
 }
 

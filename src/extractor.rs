@@ -129,8 +129,9 @@ impl Extractor {
 
 /// Runs the extraction stages in order. Each stage is one module with one entry
 /// function taking the document and returning its list; the lists not built yet
-/// (dates, actors, quotes, sources) stay empty.
+/// (actors, quotes, sources) stay empty.
 fn annotate(doc: &Document, record: &mut Record) {
+    record.dates = crate::dates::extract(doc, record.published.as_deref());
     record.places = crate::places::extract(doc);
 }
 

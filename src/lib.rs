@@ -24,6 +24,7 @@
 #![deny(missing_docs)]
 
 pub mod cli;
+pub mod dates;
 pub mod document;
 mod extractor;
 pub mod input;

@@ -53,20 +53,21 @@ fn jsonl_dump_gives_one_record_per_line_in_order() {
             "fr-07",
             "fr-08",
             "fr-09",
+            "fr-10",
             "en-01",
             "brief-01",
             "brief-02",
-            "fixtures/dumps/articles.jsonl:13",
+            "fixtures/dumps/articles.jsonl:14",
             "empty-01"
         ]
     );
     let statuses = field(&records, "status");
-    assert_eq!(statuses.iter().filter(|s| **s == "ok").count(), 12);
-    assert_eq!(records[9]["status"], "skipped");
-    assert_eq!(records[9]["reason"], "not French (en, 1.00)");
-    assert_eq!(records[9]["language"]["code"], "en");
-    assert_eq!(records[13]["status"], "skipped");
-    assert_eq!(records[13]["reason"], "empty text");
+    assert_eq!(statuses.iter().filter(|s| **s == "ok").count(), 13);
+    assert_eq!(records[10]["status"], "skipped");
+    assert_eq!(records[10]["reason"], "not French (en, 1.00)");
+    assert_eq!(records[10]["language"]["code"], "en");
+    assert_eq!(records[14]["status"], "skipped");
+    assert_eq!(records[14]["reason"], "empty text");
     for record in &records {
         assert_eq!(record["schema"], "depeche/1");
         assert_eq!(record["source"], "fixtures/dumps/articles.jsonl");
@@ -151,7 +152,7 @@ fn gzip_dump_reads_like_the_plain_one() {
         assert_eq!(p["stats"], g["stats"]);
         assert_eq!(g["source"], "fixtures/dumps/articles.jsonl.gz");
     }
-    assert_eq!(gz[12]["id"], "fixtures/dumps/articles.jsonl.gz:13");
+    assert_eq!(gz[13]["id"], "fixtures/dumps/articles.jsonl.gz:14");
 }
 
 #[test]
@@ -437,4 +438,23 @@ fn write_error_exits_1_with_one_message() {
         stderr.starts_with("depeche: cannot write records: no space left on device"),
         "{stderr}"
     );
+}
+
+#[test]
+fn relative_dates_resolve_against_the_publication_date() {
+    let text = "Le maire a démissionné hier soir, deux jours avant le conseil du 12 avril.";
+    let (records, _, code) = run(
+        &["extract", "--date", "2025-04-10", "-"],
+        Some(text.as_bytes()),
+    );
+    assert_eq!(code, 0);
+    let dates = records[0]["dates"].as_array().expect("dates");
+    let values: Vec<_> = dates.iter().map(|d| d["value"].as_str()).collect();
+    assert_eq!(values[0], Some("2025-04-09TEV"));
+    assert_eq!(dates[0]["resolved"], "relative");
+    assert_eq!(values.last(), Some(&Some("2025-04-12")));
+    // Without a publication date, relative expressions have no value.
+    let (records, _, _) = run(&["extract", "-"], Some(text.as_bytes()));
+    assert_eq!(records[0]["dates"][0]["resolved"], "unresolved");
+    assert!(records[0]["dates"][0]["value"].is_null());
 }

@@ -359,3 +359,160 @@ proptest! {
         }
     }
 }
+
+/// Pieces of temporal expressions, to drive the date grammar into its corners.
+const DATE_FRAGMENTS: &[&str] = &[
+    "le ",
+    "la ",
+    "l'",
+    "l’",
+    "du ",
+    "de ",
+    "d'",
+    "au ",
+    "à ",
+    "en ",
+    "et ",
+    "depuis ",
+    "pendant ",
+    "dans ",
+    "il y a ",
+    "entre ",
+    "chaque ",
+    "tous les ",
+    "par ",
+    "vers ",
+    "environ ",
+    "jusqu'à ",
+    "d'ici ",
+    "dès ",
+    "plus de ",
+    "mi-",
+    "début ",
+    "fin ",
+    "courant ",
+    "ce ",
+    "cette ",
+    "les années ",
+    "1er ",
+    "3 ",
+    "14",
+    "h",
+    "30 ",
+    ":",
+    "/",
+    ".",
+    "-",
+    "2025 ",
+    "1990",
+    "99999999999 ",
+    "XIXe ",
+    "siècle ",
+    "janvier ",
+    "févr. ",
+    "sept ",
+    "Mars ",
+    "mai ",
+    "lundi ",
+    "jeudi ",
+    "dernier ",
+    "prochaine ",
+    "semaine ",
+    "mois ",
+    "an ",
+    "ans ",
+    "année ",
+    "heures ",
+    "minutes ",
+    "jours ",
+    "et demi ",
+    "quart d'heure ",
+    "demi-",
+    "heure ",
+    "trois ",
+    "vingt-",
+    "quatre-",
+    "vingt ",
+    "mille ",
+    "cent ",
+    "une dizaine de ",
+    "plusieurs ",
+    "été ",
+    "printemps ",
+    "matin ",
+    "soir ",
+    "nuit ",
+    "midi ",
+    "minuit ",
+    "hier ",
+    "demain ",
+    "aujourd'hui ",
+    "veille ",
+    "lendemain ",
+    "plus tard ",
+    "week-end ",
+    "fois ",
+    "trimestre ",
+    "premier ",
+    "Noël ",
+    "÷",
+    "×",
+    "Ⱥ",
+    ", ",
+    ". ",
+    "\n\n",
+    "« ",
+    " »",
+];
+
+fn date_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            6 => prop::sample::select(DATE_FRAGMENTS).prop_map(String::from),
+            1 => any::<char>().prop_map(String::from),
+        ],
+        0..60,
+    )
+    .prop_map(|pieces| pieces.concat())
+}
+
+/// Dates: spans are code points into the text, in order, in their sentence; a value
+/// exactly when resolved.
+fn check_dates(text: &str, published: Option<&str>) -> Result<(), TestCaseError> {
+    let doc = Document::new(text);
+    let dates = depeche::dates::extract(&doc, published);
+    let chars: Vec<char> = text.chars().collect();
+    let mut previous_start = 0;
+    for d in &dates {
+        let span = &d.span;
+        prop_assert!(
+            span.start < span.end && span.end <= chars.len(),
+            "{:?} in {:?}",
+            d,
+            text
+        );
+        let slice: String = chars[span.start..span.end].iter().collect();
+        prop_assert_eq!(&slice, &span.text);
+        prop_assert!(span.start >= previous_start, "order in {:?}", text);
+        prop_assert!(span.sentence < doc.sentences().len().max(1));
+        previous_start = span.start;
+        let unresolved = d.resolved == depeche::record::Resolution::Unresolved;
+        prop_assert_eq!(d.value.is_none(), unresolved, "{:?}", d);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn date_invariants(text in date_text(), published in prop::option::of(Just("2025-04-10"))) {
+        check_dates(&text, published)?;
+    }
+
+    #[test]
+    fn date_invariants_on_any_text(text in any_text()) {
+        check_dates(&text, Some("2024-02-29"))?;
+        check_dates(&text, None)?;
+    }
+}

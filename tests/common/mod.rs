@@ -13,17 +13,31 @@ pub struct Case<E> {
     pub rule: String,
     /// The input text.
     pub text: String,
+    /// The article's publication date, for the tables that need one.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub published: Option<String>,
     /// What the extractor must give, under the table's own key.
-    #[serde(alias = "sentences", alias = "places")]
+    #[serde(alias = "sentences", alias = "places", alias = "dates")]
     pub expected: E,
 }
 
 /// Runs `actual` on every case of the JSON table `data` (at least `min_cases`) and
 /// fails with the list of cases whose result differs from the expected one.
+#[allow(dead_code)]
 pub fn check_table<E, F>(data: &str, min_cases: usize, actual: F)
 where
     E: DeserializeOwned + PartialEq + std::fmt::Debug,
     F: Fn(&str) -> E,
+{
+    check_cases(data, min_cases, |case: &Case<E>| actual(&case.text));
+}
+
+/// Like [`check_table`], with the whole case given to `actual`.
+pub fn check_cases<E, F>(data: &str, min_cases: usize, actual: F)
+where
+    E: DeserializeOwned + PartialEq + std::fmt::Debug,
+    F: Fn(&Case<E>) -> E,
 {
     let cases: Vec<Case<E>> = serde_json::from_str(data).expect("valid table");
     assert!(
@@ -33,7 +47,7 @@ where
     let failures: Vec<String> = cases
         .iter()
         .filter_map(|case| {
-            let got = actual(&case.text);
+            let got = actual(case);
             (got != case.expected).then(|| {
                 format!(
                     "{} [{}]\n  text:     {:?}\n  expected: {:?}\n  got:      {:?}",

@@ -1,0 +1,673 @@
+//! Dates: every temporal expression of a document (SPEC §2 "dates"), typed and
+//! normalized TIMEX3-style, relative ones resolved against the publication date or
+//! the last explicit date before them. The rules are written out in
+//! `src/dates/README.md`.
+//!
+//! Each sentence is tokenized (words with their class in the date vocabulary of
+//! `words.txt`, numbers, ordinals) and read by a small grammar ([`grammar`]) that
+//! yields what each expression says; then, in text order, each is resolved: the
+//! reference day, the tense of its clause (which way a bare `jeudi` or `en février`
+//! points) and the dates said before it give its value ([`calendar`] does the
+//! arithmetic).
+
+pub mod calendar;
+mod grammar;
+mod tokens;
+
+pub use calendar::Day;
+use grammar::{Amount, Dir, Expr, Grammar, Val, Which};
+use tokens::{Kind, Tokens, Unit};
+
+use crate::document::Document;
+use crate::record::{DateMention, Resolution};
+
+/// Finds the temporal expressions of a document, sorted by position. `published` is
+/// the article's publication date (ISO 8601 date or timestamp), if known.
+pub fn extract(doc: &Document, published: Option<&str>) -> Vec<DateMention> {
+    let text = doc.text();
+    let mut resolver = Resolver::new(published.and_then(Day::parse_iso));
+    let mut tokens = Tokens::default();
+    let mut exprs: Vec<Expr> = Vec::new();
+    let mut out = Vec::new();
+    for (index, sentence) in doc.sentences().iter().enumerate() {
+        resolver.start_sentence(index);
+        if !tokens::may_hold_a_date(&text.as_bytes()[sentence.clone()]) {
+            continue;
+        }
+        tokens.fill(text, sentence.clone());
+        exprs.clear();
+        Grammar::new(&tokens).parse(&mut exprs);
+        for expr in &exprs {
+            // The tense is looked for only where the value depends on it.
+            let dir = match expr.dir {
+                Dir::None if needs_direction(&expr.val) => {
+                    match tense(&tokens, expr.start, expr.end) {
+                        Dir::None => expr.lean,
+                        tense => tense,
+                    }
+                }
+                Dir::None => expr.lean,
+                dir => dir,
+            };
+            resolver.explicit_dir = expr.dir != Dir::None;
+            let (value, resolved) = resolver.resolve(&expr.val, dir, Some(expr.anchors));
+            let end_value = expr
+                .end_val
+                .as_ref()
+                .and_then(|v| resolver.resolve(v, dir, None).0);
+            out.push(DateMention {
+                span: doc.span(expr.start..expr.end),
+                kind: expr.kind,
+                value,
+                resolved,
+                modifier: expr.modifier,
+                end_value,
+            });
+        }
+    }
+    out
+}
+
+/// Whether the value of `val` depends on the direction of its clause: a weekday, or
+/// a month, day, season or part of a year without its year.
+fn needs_direction(val: &Val) -> bool {
+    match val {
+        Val::Weekday { which, .. } => *which == Which::Bare,
+        Val::Day { year, .. } | Val::Month { year, .. } | Val::Part { year, .. } => year.is_none(),
+        Val::Season { year, offset, .. } => year.is_none() && offset.is_none(),
+        Val::Clock { day: Some(day), .. } | Val::DayPart { day: Some(day), .. } => {
+            needs_direction(day)
+        }
+        _ => false,
+    }
+}
+
+/// What the resolution remembers of the text read so far.
+struct Resolver {
+    published: Option<Day>,
+    /// The last day a date or time of the text designated, its sentence, and
+    /// whether it came from the text (an explicit or anaphoric date).
+    last_day: Option<(Day, usize, bool)>,
+    /// The last explicit (absolute) day and year of the text.
+    anchor_day: Option<Day>,
+    anchor_year: Option<i32>,
+    /// The year of an explicit date earlier in the current sentence.
+    sentence_year: Option<i32>,
+    sentence: usize,
+    /// The direction of the expression being resolved comes from its own words
+    /// (`depuis`, `jusqu'à`), not from the tense: it holds even near the reference.
+    explicit_dir: bool,
+}
+
+impl Resolver {
+    fn new(published: Option<Day>) -> Self {
+        Resolver {
+            published,
+            last_day: None,
+            anchor_day: None,
+            anchor_year: None,
+            sentence_year: None,
+            sentence: 0,
+            explicit_dir: false,
+        }
+    }
+
+    fn start_sentence(&mut self, index: usize) {
+        self.sentence = index;
+        self.sentence_year = None;
+    }
+
+    /// The day deictic expressions count from: the publication date, else the last
+    /// explicit day of the text.
+    fn reference(&self) -> Option<(Day, Resolution)> {
+        match (self.published, self.anchor_day) {
+            (Some(day), _) => Some((day, Resolution::Relative)),
+            (None, Some(day)) => Some((day, Resolution::Anchored)),
+            _ => None,
+        }
+    }
+
+    /// The day anaphoric expressions count from: the last day said, else the
+    /// reference.
+    fn anaphora_base(&self) -> Option<(Day, Resolution)> {
+        match self.last_day {
+            Some((day, _, _)) => Some((day, Resolution::Anchored)),
+            None => self.reference(),
+        }
+    }
+
+    /// The day a clock time or part of day without its own day is on: the last day
+    /// said in this sentence or the one before, else the reference day.
+    fn context_day(&self) -> Option<(Day, Resolution)> {
+        match self.last_day {
+            Some((day, sentence, from_text)) if sentence + 1 >= self.sentence => {
+                let relative = self.published.is_some() && !from_text;
+                let resolution = if relative {
+                    Resolution::Relative
+                } else {
+                    Resolution::Anchored
+                };
+                Some((day, resolution))
+            }
+            _ => self.reference(),
+        }
+    }
+
+    /// The year of a month, day or season given without one, at month `month` (and
+    /// `day` if known).
+    fn year_for(&self, month: u32, day: Option<u32>, dir: Dir) -> Option<(i32, Resolution)> {
+        // `celle de 2023, lorsqu'elle avait culminé en février`; not in a clause about
+        // the future (`depuis décembre 2019… ne verra pas… avant le 14 décembre`).
+        if let Some(year) = self.sentence_year.filter(|_| dir != Dir::Future) {
+            return Some((year, Resolution::Anchored));
+        }
+        if let Some(reference) = self.published {
+            return Some((
+                nearest_year(reference, month, day, dir, self.explicit_dir),
+                Resolution::Relative,
+            ));
+        }
+        if let Some(anchor) = self.anchor_day {
+            return Some((
+                nearest_year(anchor, month, day, dir, self.explicit_dir),
+                Resolution::Anchored,
+            ));
+        }
+        self.anchor_year.map(|y| (y, Resolution::Anchored))
+    }
+
+    /// The value of `val` and how it was found. `remember`: update the context (not
+    /// for the end of a range, which is resolved after its start), with its year as
+    /// the sentence's if `Some(true)`.
+    fn resolve(
+        &mut self,
+        val: &Val,
+        dir: Dir,
+        remember: Option<bool>,
+    ) -> (Option<String>, Resolution) {
+        let Some((point, resolution)) = self.point(val, dir) else {
+            return (None, Resolution::Unresolved);
+        };
+        if let Some(anchors) = remember {
+            if let Some(day) = point.day() {
+                let from_text = matches!(resolution, Resolution::Absolute | Resolution::Anchored);
+                self.last_day = Some((day, self.sentence, from_text));
+                if resolution == Resolution::Absolute {
+                    self.anchor_day = Some(day);
+                }
+            }
+            if resolution == Resolution::Absolute {
+                if let Some(year) = point.year() {
+                    self.anchor_year = Some(year);
+                    if anchors {
+                        self.sentence_year = Some(year);
+                    }
+                }
+            }
+        }
+        (Some(point.to_string()), resolution)
+    }
+
+    fn point(&self, val: &Val, dir: Dir) -> Option<(Point, Resolution)> {
+        use Resolution::{Absolute, Anchored};
+        Some(match *val {
+            Val::Day {
+                year: Some(y),
+                month,
+                day,
+            } => (Point::Day(Day::new(y, month, day)?), Absolute),
+            Val::Day {
+                year: None,
+                month,
+                day,
+            } => {
+                let (y, r) = self.year_for(month, Some(day), dir)?;
+                (Point::Day(Day::new(y, month, day)?), r)
+            }
+            Val::Month {
+                year: Some(y),
+                month,
+            } => (Point::Month(y, month), Absolute),
+            Val::Month { year: None, month } => {
+                let (y, r) = self.year_for(month, None, dir)?;
+                (Point::Month(y, month), r)
+            }
+            Val::Year(y) => (Point::Year(y), Absolute),
+            Val::Decade(d) => (Point::Text(format!("{d}")), Absolute),
+            Val::Century(c) => (Point::Text(format!("{c:02}")), Absolute),
+            Val::Season {
+                year: Some(y),
+                season,
+                ..
+            } => (Point::Text(format!("{y:04}-{season}")), Absolute),
+            Val::Season {
+                year: None,
+                season,
+                offset,
+            } => {
+                let (y, r) = match offset {
+                    Some(offset) => {
+                        let (reference, r) = self.reference()?;
+                        (reference.year + offset, r)
+                    }
+                    None => self.year_for(season_month(season), None, dir)?,
+                };
+                (Point::Text(format!("{y:04}-{season}")), r)
+            }
+            Val::Part { year, letter, n } => {
+                let (y, r) = match year {
+                    Some(y) => (y, Absolute),
+                    None => {
+                        let middle = if letter == 'Q' { 3 * n - 1 } else { 6 * n - 2 };
+                        self.year_for(middle, None, dir)?
+                    }
+                };
+                (Point::Text(format!("{y:04}-{letter}{n}")), r)
+            }
+            Val::Weekday { weekday, which } => {
+                let (reference, r) = self.reference()?;
+                (Point::Day(weekday_from(reference, weekday, which, dir)), r)
+            }
+            Val::DayOffset(offset) => {
+                let (reference, r) = self.reference()?;
+                (Point::Day(reference.add_days(offset)), r)
+            }
+            Val::Anaphor(offset) => {
+                let (base, r) = self.anaphora_base()?;
+                (Point::Day(base.add_days(offset)), r)
+            }
+            Val::UnitOffset { unit, offset } => {
+                let (reference, r) = self.reference()?;
+                (unit_from(reference, unit, offset)?, r)
+            }
+            Val::Shift {
+                amount,
+                unit,
+                sign,
+                anaphoric,
+            } => {
+                let (base, r) = if anaphoric {
+                    self.anaphora_base()?
+                } else {
+                    self.reference()?
+                };
+                (shift(base, amount * f64::from(sign), unit)?, r)
+            }
+            Val::Weekend { offset } => {
+                let (reference, r) = self.reference()?;
+                let (y, w) = reference.add_days(7 * i64::from(offset)).iso_week();
+                (Point::Text(format!("{y:04}-W{w:02}-WE")), r)
+            }
+            Val::Clock {
+                ref day,
+                hour,
+                minute,
+            } => {
+                let (day, r) = self.day_of(day.as_deref(), dir)?;
+                (Point::Text(format!("{day}T{hour:02}:{minute:02}")), r)
+            }
+            Val::DayPart { ref day, part } => {
+                let (day, r) = self.day_of(day.as_deref(), dir)?;
+                (Point::Text(format!("{day}T{part}")), r)
+            }
+            Val::Duration { amount, unit } => {
+                let value = match amount {
+                    Amount::N(n) => grammar::period(n, unit),
+                    Amount::Few => {
+                        let (letter, time) = unit.timex();
+                        format!("P{}X{letter}", if time { "T" } else { "" })
+                    }
+                };
+                (Point::Text(value), Absolute)
+            }
+            Val::Set(ref value) => (Point::Text(value.clone()), Absolute),
+        })
+        .map(|(p, r)| (p, if r == Anchored { Anchored } else { r }))
+    }
+
+    /// The day of a clock time or part of day: its own, else the context's.
+    fn day_of(&self, day: Option<&Val>, dir: Dir) -> Option<(Day, Resolution)> {
+        match day {
+            Some(val) => match self.point(val, dir)? {
+                (Point::Day(day), r) => Some((day, r)),
+                _ => None,
+            },
+            None => self.context_day(),
+        }
+    }
+}
+
+/// A resolved value.
+enum Point {
+    Day(Day),
+    Month(i32, u32),
+    Year(i32),
+    Text(String),
+}
+
+impl Point {
+    /// The day, for a value of day precision.
+    fn day(&self) -> Option<Day> {
+        match self {
+            Point::Day(day) => Some(*day),
+            Point::Text(t) => Day::parse_iso(t),
+            _ => None,
+        }
+    }
+
+    fn year(&self) -> Option<i32> {
+        match self {
+            Point::Day(day) => Some(day.year),
+            Point::Month(y, _) | Point::Year(y) => Some(*y),
+            Point::Text(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Point {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Point::Day(day) => write!(f, "{day}"),
+            Point::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Point::Year(y) => write!(f, "{y:04}"),
+            Point::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+/// The middle month of a season (winter: January).
+fn season_month(season: &str) -> u32 {
+    match season {
+        "SP" => 4,
+        "SU" => 7,
+        "FA" => 10,
+        _ => 1,
+    }
+}
+
+/// The year putting `month` (and `day`) nearest to `reference`: within two months,
+/// the nearest unless the direction is `explicit` (`depuis janvier`); farther, in
+/// the direction `dir` (before it for the past, after it for the future), else the
+/// nearest (ties to the future).
+fn nearest_year(reference: Day, month: u32, day: Option<u32>, dir: Dir, explicit: bool) -> i32 {
+    let distance = |year: i32| -> i64 {
+        match day.and_then(|d| Day::new(year, month, d)) {
+            Some(date) => date.to_days() - reference.to_days(),
+            // Months apart, in days to compare with day distances (same month: 0).
+            None => {
+                (i64::from(year) * 12 + i64::from(month)
+                    - (i64::from(reference.year) * 12 + i64::from(reference.month)))
+                    * 30
+            }
+        }
+    };
+    let years = [reference.year - 1, reference.year, reference.year + 1];
+    let nearest = years
+        .iter()
+        .copied()
+        .min_by_key(|&y| (distance(y).abs(), distance(y) < 0))
+        .unwrap_or(reference.year);
+    // Within two months of the reference, the nearest whatever the tense (`a
+    // démissionné avant le conseil du 12 avril`, published on 10 April).
+    if distance(nearest).abs() <= 60 && !explicit {
+        return nearest;
+    }
+    let pick = match dir {
+        Dir::Past => years
+            .iter()
+            .copied()
+            .filter(|&y| distance(y) <= 0)
+            .max_by_key(|&y| distance(y)),
+        Dir::Future => years
+            .iter()
+            .copied()
+            .filter(|&y| distance(y) >= 0)
+            .min_by_key(|&y| distance(y)),
+        Dir::None => None,
+    };
+    pick.unwrap_or(nearest)
+}
+
+/// The day a weekday designates from `reference`.
+fn weekday_from(reference: Day, weekday: u32, which: Which, dir: Dir) -> Day {
+    let today = reference.weekday() as i64;
+    let target = weekday as i64;
+    let back = (today - target).rem_euclid(7);
+    let ahead = (target - today).rem_euclid(7);
+    match which {
+        Which::This => reference.monday().add_days(target - 1),
+        Which::Last => reference.add_days(-(if back == 0 { 7 } else { back })),
+        Which::Next => reference.add_days(if ahead == 0 { 7 } else { ahead }),
+        Which::Bare if dir == Dir::Future => reference.add_days(ahead),
+        Which::Bare => reference.add_days(-back),
+    }
+}
+
+/// `la semaine dernière`, `le mois prochain`, `cette année`.
+fn unit_from(reference: Day, unit: Unit, offset: i32) -> Option<Point> {
+    Some(match unit {
+        Unit::Year => Point::Year(reference.year + offset),
+        Unit::Month => {
+            let (y, m) = calendar::add_months(reference.year, reference.month, offset);
+            Point::Month(y, m)
+        }
+        Unit::Week => {
+            let (y, w) = reference.add_days(7 * i64::from(offset)).iso_week();
+            Point::Text(format!("{y:04}-W{w:02}"))
+        }
+        Unit::Day => Point::Day(reference.add_days(i64::from(offset))),
+        _ => return None,
+    })
+}
+
+/// `il y a trois jours`, `dans deux semaines`, `trois jours plus tard`: the value at
+/// the unit's precision (days and weeks: a day; months: a month; years: a year).
+fn shift(base: Day, amount: f64, unit: Unit) -> Option<Point> {
+    let whole = amount.fract() == 0.0;
+    Some(match unit {
+        Unit::Day => Point::Day(base.add_days(amount.round() as i64)),
+        Unit::Week => Point::Day(base.add_days((amount * 7.0).round() as i64)),
+        Unit::Hour | Unit::Minute | Unit::Second => Point::Day(base),
+        Unit::Month if whole => {
+            let (y, m) = calendar::add_months(base.year, base.month, amount as i32);
+            Point::Month(y, m)
+        }
+        Unit::Month => {
+            let day = base.add_days((amount * 30.44).round() as i64);
+            Point::Month(day.year, day.month)
+        }
+        Unit::Year if whole => Point::Year(base.year + amount as i32),
+        Unit::Year => {
+            let day = base.add_months((amount * 12.0).round() as i32);
+            Point::Year(day.year)
+        }
+        Unit::Decade => Point::Year(base.year + (amount * 10.0).round() as i32),
+        Unit::Century => Point::Year(base.year + (amount * 100.0).round() as i32),
+        Unit::Millennium => Point::Year(base.year + (amount * 1000.0).round() as i32),
+        Unit::Quarter | Unit::Half => return None,
+    })
+}
+
+/// Words whose ending says nothing of the tense (`portrait`, `extrait`, `front`).
+const NOT_VERBS: &[&str] = &[
+    "portrait",
+    "portraits",
+    "extrait",
+    "extraits",
+    "retrait",
+    "retraits",
+    "attrait",
+    "abstrait",
+    "distrait",
+    "trait",
+    "traits",
+    "frais",
+    "jamais",
+    "mais",
+    "opéra",
+    "caméra",
+    "extra",
+    "sierra",
+    "cobra",
+    "mantra",
+    "front",
+    "affront",
+    "fait",
+    "sait",
+    "lait",
+    "souhait",
+    "parfait",
+    "forfait",
+    "bienfait",
+    "méfait",
+    "plait",
+    "plaît",
+    "tait",
+    "nait",
+    "hait",
+    "ultra",
+    "contra",
+];
+
+/// Which way the clause around bytes `start..end` points: the nearest tense marker
+/// (a future or conditional verb, `aller` + infinitive, `jusqu'à`, `d'ici`; a
+/// compound past or imperfect, `depuis`), looking up to fifteen tokens back and six ahead (to a comma).
+fn tense(tokens: &Tokens, start: usize, end: usize) -> Dir {
+    let toks = &tokens.toks;
+    let first = toks.partition_point(|t| t.start < start);
+    let after = toks.partition_point(|t| t.start < end);
+    let marker = |i: usize| -> Dir {
+        let tok = &toks[i];
+        if !matches!(tok.kind, Kind::Word(_)) || tok.capital && i > 0 {
+            return Dir::None;
+        }
+        let w = tokens.text(i);
+        match w {
+            "va" | "vais" | "vas" | "vont" | "allons" | "allez" => {
+                let next = tokens.text(i + 1);
+                let next = if matches!(next, "se" | "s" | "y" | "en" | "le" | "la" | "les") {
+                    tokens.text(i + 2)
+                } else {
+                    next
+                };
+                if ["er", "ir", "re", "oir"].iter().any(|s| next.ends_with(s)) {
+                    return Dir::Future;
+                }
+                return Dir::None;
+            }
+            "prévu" | "prévue" | "prévus" | "prévues" | "doit" | "doivent" | "devra"
+            | "devront" | "jusqu" | "ici" | "ira" | "iront" => return Dir::Future,
+            "a" | "ont" | "avait" | "avaient" | "avons" | "avez" | "as" | "eu" | "été" | "fut"
+            | "furent" | "était" | "étaient" => return Dir::Past,
+            _ => {}
+        }
+        if NOT_VERBS.contains(&w) {
+            return Dir::None;
+        }
+        let n = w.chars().count();
+        if (n >= 6 && (w.ends_with("rait") || w.ends_with("raient")))
+            || (n >= 4 && w.ends_with("ra"))
+            || (n >= 5 && w.ends_with("ront"))
+        {
+            return Dir::Future;
+        }
+        if n >= 5 && (w.ends_with("ait") || w.ends_with("aient")) {
+            return Dir::Past;
+        }
+        Dir::None
+    };
+    let stops = |i: usize| matches!(toks[i].kind, Kind::Punct(';' | '«' | '»' | '"' | '—' | ':'));
+    let (mut back_open, mut ahead_open) = (true, true);
+    for distance in 1..=15 {
+        if back_open {
+            match first.checked_sub(distance) {
+                Some(i) if stops(i) => back_open = false,
+                Some(i) => {
+                    let dir = marker(i);
+                    if dir != Dir::None {
+                        return dir;
+                    }
+                }
+                None => back_open = false,
+            }
+        }
+        // Ahead, a comma ends the clause: `mi-juin, ont indiqué samedi des sources`
+        // is about the reporting, not the date.
+        if ahead_open && distance <= 6 {
+            let i = after + distance - 1;
+            if i >= toks.len() || stops(i) || toks[i].kind == Kind::Punct(',') {
+                ahead_open = false;
+            } else {
+                let dir = marker(i);
+                if dir != Dir::None {
+                    return dir;
+                }
+            }
+        }
+    }
+    Dir::None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Day {
+        Day::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn weekdays_follow_the_tense() {
+        let thursday = day("2025-04-10");
+        let cases = [
+            (1, Which::Bare, Dir::None, "2025-04-07"),
+            (4, Which::Bare, Dir::Past, "2025-04-10"),
+            (1, Which::Bare, Dir::Future, "2025-04-14"),
+            (4, Which::Last, Dir::None, "2025-04-03"),
+            (4, Which::Next, Dir::None, "2025-04-17"),
+            (2, Which::This, Dir::None, "2025-04-08"),
+            (6, Which::This, Dir::None, "2025-04-12"),
+        ];
+        for (weekday, which, dir, expected) in cases {
+            let got = weekday_from(thursday, weekday, which, dir);
+            assert_eq!(got, day(expected), "{weekday} {which:?} {dir:?}");
+        }
+    }
+
+    #[test]
+    fn years_of_months_without_one() {
+        let november = day("2025-11-12");
+        assert_eq!(nearest_year(november, 1, None, Dir::None, false), 2026);
+        assert_eq!(nearest_year(november, 2, None, Dir::None, false), 2026);
+        assert_eq!(nearest_year(november, 8, None, Dir::None, false), 2025);
+        assert_eq!(nearest_year(november, 1, None, Dir::Past, false), 2026); // two months
+        assert_eq!(nearest_year(november, 3, None, Dir::Past, false), 2025);
+        assert_eq!(
+            nearest_year(day("2025-04-10"), 4, Some(12), Dir::Past, false),
+            2025
+        );
+        assert_eq!(nearest_year(november, 10, None, Dir::Future, false), 2025);
+        assert_eq!(nearest_year(november, 10, None, Dir::Future, true), 2026);
+        assert_eq!(nearest_year(november, 1, None, Dir::Past, true), 2025);
+        assert_eq!(nearest_year(november, 11, None, Dir::Past, false), 2025);
+        // Six months either way: the future.
+        assert_eq!(
+            nearest_year(day("2025-06-12"), 12, None, Dir::None, false),
+            2025
+        );
+    }
+
+    #[test]
+    fn shifts_keep_the_unit_precision() {
+        let d = day("2025-04-10");
+        assert_eq!(shift(d, -3.0, Unit::Day).unwrap().to_string(), "2025-04-07");
+        assert_eq!(shift(d, 2.0, Unit::Week).unwrap().to_string(), "2025-04-24");
+        assert_eq!(shift(d, -1.5, Unit::Month).unwrap().to_string(), "2025-02");
+        assert_eq!(shift(d, -10.0, Unit::Year).unwrap().to_string(), "2015");
+        assert_eq!(
+            unit_from(d, Unit::Week, -1).unwrap().to_string(),
+            "2025-W14"
+        );
+        assert_eq!(unit_from(d, Unit::Month, 1).unwrap().to_string(), "2025-05");
+    }
+}

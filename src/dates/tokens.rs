@@ -1,0 +1,623 @@
+//! The tokens the date grammar reads: words (lowercased, with their class in the
+//! date vocabulary of `words.txt`), numbers, ordinals (`1er`, `XIXe`) and punctuation.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
+use crate::lexicon::Fnv1a;
+
+/// What a word of the date vocabulary is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Month(u32),
+    Weekday(u32),
+    Number(u32),
+    Approx(u32),
+    Ordinal(u32),
+    Unit(Unit),
+    Season(&'static str),
+    Part(&'static str),
+    Clock(u32),
+    Day(i64),
+    Anaphor(i64),
+    /// A fixed holiday: month and day.
+    Holiday(u32, u32),
+    Vague,
+    Last,
+    Next,
+    This,
+    /// A function word an expression may start with (`depuis`, `le`, `entre`).
+    Starter,
+}
+
+/// A unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Year,
+    Month,
+    Week,
+    Day,
+    Hour,
+    Minute,
+    Second,
+    Decade,
+    Century,
+    Millennium,
+    Quarter,
+    Half,
+}
+
+impl Unit {
+    fn parse(code: &str) -> Option<Unit> {
+        Some(match code {
+            "Y" => Unit::Year,
+            "M" => Unit::Month,
+            "W" => Unit::Week,
+            "D" => Unit::Day,
+            "H" => Unit::Hour,
+            "MIN" => Unit::Minute,
+            "S" => Unit::Second,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            "ML" => Unit::Millennium,
+            "Q" => Unit::Quarter,
+            "HY" => Unit::Half,
+            _ => return None,
+        })
+    }
+
+    /// The TIMEX3 duration letter(s), and whether it is a time unit (after `T`).
+    pub fn timex(self) -> (&'static str, bool) {
+        match self {
+            Unit::Year => ("Y", false),
+            Unit::Month => ("M", false),
+            Unit::Week => ("W", false),
+            Unit::Day => ("D", false),
+            Unit::Hour => ("H", true),
+            Unit::Minute => ("M", true),
+            Unit::Second => ("S", true),
+            Unit::Decade => ("DE", false),
+            Unit::Century => ("CE", false),
+            Unit::Millennium => ("ML", false),
+            Unit::Quarter => ("Q", false),
+            Unit::Half => ("HY", false),
+        }
+    }
+}
+
+/// The classes of a word (a few words have two: `sept` is 7 and September).
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    pub first: Class,
+    pub second: Option<Class>,
+}
+
+struct Vocabulary {
+    words: HashMap<&'static str, Entry, BuildHasherDefault<Fnv1a>>,
+    longest: usize,
+    /// Hashes ([`word_hash`]) of the words that make a token strong, in an
+    /// open-addressing table (0 is empty).
+    strong: Vec<u64>,
+}
+
+/// Slots of the strong-word table: a power of two well above the word count.
+const STRONG_SLOTS: usize = 1024;
+
+/// FNV-1a over the bytes of a lowercase word.
+fn word_hash(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h | 1
+}
+
+fn strong_class(c: Class) -> bool {
+    !matches!(
+        c,
+        Class::Number(_)
+            | Class::Ordinal(_)
+            | Class::Vague
+            | Class::Last
+            | Class::Next
+            | Class::This
+            | Class::Starter
+    )
+}
+
+/// Words that make a token strong without a class (`week-end` is read as `week`).
+const STRONG_WORDS: [&str; 3] = ["week", "week-end", "date"];
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
+    let mut words: HashMap<&'static str, Entry, BuildHasherDefault<Fnv1a>> = HashMap::default();
+    for line in include_str!("words.txt").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let (Some(word), Some(class), Some(value)) = (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let int = || value.parse::<i64>().ok();
+        let class = match class {
+            "month" => int().map(|v| Class::Month(v as u32)),
+            "weekday" => int().map(|v| Class::Weekday(v as u32)),
+            "number" => int().map(|v| Class::Number(v as u32)),
+            "approx" => int().map(|v| Class::Approx(v as u32)),
+            "ordinal" => int().map(|v| Class::Ordinal(v as u32)),
+            "unit" => Unit::parse(value).map(Class::Unit),
+            "season" => Some(Class::Season(value)),
+            "part" => Some(Class::Part(value)),
+            "clock" => int().map(|v| Class::Clock(v as u32)),
+            "day" => int().map(Class::Day),
+            "anaphor" => int().map(Class::Anaphor),
+            "holiday" => value
+                .split_once('-')
+                .and_then(|(m, d)| Some(Class::Holiday(m.parse().ok()?, d.parse().ok()?))),
+            "vague" => Some(Class::Vague),
+            "last" => Some(Class::Last),
+            "next" => Some(Class::Next),
+            "this" => Some(Class::This),
+            "starter" => Some(Class::Starter),
+            _ => None,
+        };
+        let Some(class) = class else { continue };
+        words
+            .entry(word)
+            .and_modify(|e| e.second = Some(class))
+            .or_insert(Entry {
+                first: class,
+                second: None,
+            });
+    }
+    let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+    let mut strong = vec![0u64; STRONG_SLOTS];
+    let strong_words = words
+        .iter()
+        .filter(|(_, e)| strong_class(e.first) || e.second.is_some_and(strong_class))
+        .map(|(w, _)| *w)
+        .chain(STRONG_WORDS);
+    for word in strong_words {
+        let h = word_hash(word.bytes());
+        let mut slot = h as usize % STRONG_SLOTS;
+        while strong[slot] != 0 && strong[slot] != h {
+            slot = (slot + 1) % STRONG_SLOTS;
+        }
+        strong[slot] = h;
+    }
+    Vocabulary {
+        words,
+        longest,
+        strong,
+    }
+});
+
+/// Whether `bytes` (UTF-8 text) holds a digit or a word that makes a token strong
+/// (see [`Tok::is_strong`]): a sentence without one holds no temporal expression.
+/// One pass over the bytes, hashing each word's lowercase form as it goes.
+pub fn may_hold_a_date(bytes: &[u8]) -> bool {
+    let strong = &VOCABULARY.strong;
+    let is_strong = |h: u64| {
+        let mut slot = h as usize % STRONG_SLOTS;
+        loop {
+            match strong[slot] {
+                0 => return false,
+                s if s == h => return true,
+                _ => slot = (slot + 1) % STRONG_SLOTS,
+            }
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            return true;
+        }
+        if !(b.is_ascii_alphabetic() || (0xc3..=0xc5).contains(&b)) {
+            i += 1;
+            continue;
+        }
+        let word_start = i;
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut mix = |byte: u8| h = (h ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphabetic() {
+                mix(b.to_ascii_lowercase());
+                i += 1;
+            } else if (0xc3..=0xc5).contains(&b) && i + 1 < bytes.len() {
+                let next = bytes[i + 1];
+                if b == 0xc3 && (next == 0x97 || next == 0xb7) {
+                    break; // × ÷
+                }
+                // Latin-1 capitals (À–Þ) are 0x20 below their lowercase.
+                let lower = if b == 0xc3 && (0x80..=0x9e).contains(&next) {
+                    next + 0x20
+                } else {
+                    next
+                };
+                mix(b);
+                mix(lower);
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if i == word_start {
+            i += 1; // `×`, `÷`: not a letter
+        } else if is_strong(h | 1) {
+            return true;
+        }
+    }
+    false
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// Letters; its class if the date vocabulary has it.
+    Word(Option<Class>),
+    /// Digits: their value (saturated) and count.
+    Number(u32, u8),
+    /// Digits or a Roman numeral with an ordinal suffix: `1er`, `XIXe`, `93e`.
+    Ordinal(u32),
+    /// Any other character but a space.
+    Punct(char),
+}
+
+/// A token: its bytes in the text, its lowercase form in [`Tokens::lower`].
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// The second class of an ambiguous word.
+    pub alt: Option<Class>,
+    /// Whitespace stands between this token and the previous one.
+    pub space_before: bool,
+    /// Starts with a capital letter.
+    pub capital: bool,
+    /// A word of [`STRONG_WORDS`] (`week-end`, `date`).
+    pub marks_time: bool,
+    lower: (u32, u32),
+}
+
+impl Tok {
+    /// Whether an expression may start at this token: a strong token or a word of
+    /// the vocabulary (`depuis`, `le`, `trois`, `ce`).
+    pub fn may_start(&self) -> bool {
+        match self.kind {
+            Kind::Number(..) | Kind::Ordinal(_) => true,
+            Kind::Word(class) => class.is_some() || self.marks_time,
+            Kind::Punct(_) => false,
+        }
+    }
+
+    /// A token every temporal expression holds at least one of: a number, an
+    /// ordinal, a word naming a time (month, weekday, unit, season, part of day...).
+    pub fn is_strong(&self) -> bool {
+        let strong = strong_class;
+        match self.kind {
+            Kind::Number(..) | Kind::Ordinal(_) => true,
+            Kind::Word(class) => {
+                class.is_some_and(strong) || self.alt.is_some_and(strong) || self.marks_time
+            }
+            Kind::Punct(_) => false,
+        }
+    }
+}
+
+/// The tokens of a stretch of text, with their lowercase forms.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    pub toks: Vec<Tok>,
+    lower: String,
+}
+
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{c0}'..='\u{24f}').contains(&c) {
+        c != '×' && c != '÷'
+    } else if c < '\u{c0}' || ('\u{2000}'..='\u{206f}').contains(&c) {
+        matches!(c, 'ª' | 'µ' | 'º')
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// Appends the lowercase form of `s`: a copy lowercased in place unless a non-ASCII
+/// capital needs the Unicode tables.
+fn push_lower(s: &str, out: &mut String) {
+    let non_ascii_capital = !s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_uppercase());
+    if non_ascii_capital {
+        out.extend(s.chars().flat_map(char::to_lowercase));
+    } else {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+    }
+}
+
+/// The length in bytes of the letters at the start of `s`.
+fn letters_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            i += 1;
+        } else if b < 0x80 {
+            break;
+        } else {
+            match s[i..].chars().next() {
+                Some(c) if is_letter(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+impl Tokens {
+    /// Tokenizes `text[range]` (offsets stay those of `text`), reusing the buffers.
+    pub fn fill(&mut self, text: &str, range: std::ops::Range<usize>) {
+        self.toks.clear();
+        self.lower.clear();
+        let vocabulary = &*VOCABULARY;
+        let mut space_before = true;
+        let mut pos = range.start;
+        let end = range.end.min(text.len());
+        let bytes = text.as_bytes();
+        while pos < end {
+            let rest = &text[pos..end];
+            let b = bytes[pos];
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                let Some(c) = rest.chars().next() else { break };
+                c
+            };
+            if is_space(c) {
+                space_before = true;
+                pos += c.len_utf8();
+                continue;
+            }
+            let start = pos;
+            let lower_start = self.lower.len() as u32;
+            let (kind, alt, len);
+            if c.is_ascii_digit() {
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let value = rest[..digits].bytes().fold(0u32, |v, b| {
+                    v.saturating_mul(10).saturating_add(u32::from(b - b'0'))
+                });
+                let suffix_len = ordinal_suffix(&rest[digits..]);
+                if suffix_len > 0 && value > 0 {
+                    kind = Kind::Ordinal(value);
+                    len = digits + suffix_len;
+                } else {
+                    kind = Kind::Number(value, digits.min(255) as u8);
+                    len = digits;
+                }
+                alt = None;
+                self.lower.push_str(&rest[..len]);
+            } else if is_letter(c) {
+                let mut word_len = letters_len(rest);
+                push_lower(&rest[..word_len], &mut self.lower);
+                // Words of the vocabulary written with a hyphen (`après-midi`,
+                // `avant-hier`, `week-end`), and `aujourd'hui`.
+                let after = &rest[word_len..];
+                let joins = matches!(
+                    &self.lower[lower_start as usize..],
+                    "après" | "avant" | "week"
+                );
+                if let Some(tail) = after.strip_prefix('-').filter(|_| joins) {
+                    let tail_len = letters_len(tail);
+                    if tail_len > 0 {
+                        let mark = self.lower.len();
+                        self.lower.push('-');
+                        push_lower(&tail[..tail_len], &mut self.lower);
+                        let joined = &self.lower[lower_start as usize..];
+                        if vocabulary.words.contains_key(joined) || joined == "week-end" {
+                            word_len += 1 + tail_len;
+                        } else {
+                            self.lower.truncate(mark);
+                        }
+                    }
+                }
+                let word = &self.lower[lower_start as usize..];
+                if word == "aujourd" {
+                    for apostrophe in ["'hui", "’hui"] {
+                        if rest[word_len..].starts_with(apostrophe) {
+                            word_len += apostrophe.len();
+                        }
+                    }
+                }
+                let roman = if matches!(c, 'I' | 'V' | 'X' | 'L' | 'C') {
+                    roman_ordinal(&rest[..word_len])
+                } else {
+                    None
+                };
+                let entry = if word.len() <= vocabulary.longest {
+                    vocabulary.words.get(word).copied()
+                } else {
+                    None
+                };
+                match (roman, entry) {
+                    (Some(n), _) => {
+                        kind = Kind::Ordinal(n);
+                        alt = None;
+                    }
+                    (None, Some(entry)) => {
+                        kind = Kind::Word(Some(entry.first));
+                        alt = entry.second;
+                    }
+                    (None, None) => {
+                        kind = Kind::Word(None);
+                        alt = None;
+                    }
+                }
+                len = word_len;
+            } else {
+                kind = Kind::Punct(c);
+                alt = None;
+                len = c.len_utf8();
+                self.lower.push(c);
+            }
+            self.toks.push(Tok {
+                start,
+                end: start + len,
+                kind,
+                alt,
+                space_before,
+                capital: c.is_uppercase(),
+                marks_time: matches!(kind, Kind::Word(None))
+                    && matches!(len, 4 | 8)
+                    && STRONG_WORDS.contains(&&self.lower[lower_start as usize..]),
+                lower: (lower_start, self.lower.len() as u32),
+            });
+            space_before = false;
+            pos = start + len;
+        }
+    }
+
+    /// The lowercase text of token `i` (empty past the end).
+    pub fn text(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.lower[t.lower.0 as usize..t.lower.1 as usize])
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+}
+
+/// The length of an ordinal suffix right after digits (`er`, `re`, `e`, `ème`),
+/// if nothing else follows.
+fn ordinal_suffix(s: &str) -> usize {
+    for suffix in ["ème", "eme", "er", "re", "e", "ᵉ", "ᵉʳ"] {
+        if let Some(rest) = s.strip_prefix(suffix) {
+            if !rest.starts_with(is_letter) {
+                return suffix.len();
+            }
+        }
+    }
+    0
+}
+
+/// The value of a Roman ordinal (`XIXe`, `XXIème`, `IIIe`).
+fn roman_ordinal(word: &str) -> Option<u32> {
+    let digits = word
+        .strip_suffix("ème")
+        .or_else(|| word.strip_suffix("eme"))
+        .or_else(|| word.strip_suffix('e'))?;
+    if digits.is_empty() || !digits.bytes().all(|b| b"IVXLC".contains(&b)) {
+        return None;
+    }
+    // `Ce`, `Le` are words; a one-letter numeral is `Ie`, `Ve` or `Xe`.
+    if digits.len() == 1 && !matches!(digits, "I" | "V" | "X") {
+        return None;
+    }
+    let value = |b: u8| match b {
+        b'I' => 1,
+        b'V' => 5,
+        b'X' => 10,
+        b'L' => 50,
+        _ => 100,
+    };
+    let bytes = digits.as_bytes();
+    let mut total = 0i32;
+    for (i, &b) in bytes.iter().enumerate() {
+        let v = value(b);
+        if bytes.get(i + 1).is_some_and(|&n| value(n) > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    u32::try_from(total).ok().filter(|&n| n > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, Kind)> {
+        let mut tokens = Tokens::default();
+        tokens.fill(text, 0..text.len());
+        (0..tokens.len())
+            .map(|i| (tokens.text(i).to_string(), tokens.toks[i].kind))
+            .collect()
+    }
+
+    #[test]
+    fn words_numbers_ordinals() {
+        let got = kinds("Le 1er mars, à 14h30 au XIXe siècle");
+        assert_eq!(got[1], ("1er".into(), Kind::Ordinal(1)));
+        assert_eq!(got[2].1, Kind::Word(Some(Class::Month(3))));
+        assert_eq!(got[5], ("14".into(), Kind::Number(14, 2)));
+        assert_eq!(got[6].0, "h");
+        assert_eq!(got[7], ("30".into(), Kind::Number(30, 2)));
+        assert_eq!(got[9].1, Kind::Ordinal(19));
+        assert_eq!(got[10].1, Kind::Word(Some(Class::Unit(Unit::Century))));
+    }
+
+    #[test]
+    fn joined_words() {
+        let got = kinds("avant-hier, aujourd’hui, cet après-midi, mi-avril, dix-huit");
+        assert_eq!(
+            got[0],
+            ("avant-hier".into(), Kind::Word(Some(Class::Day(-2))))
+        );
+        assert_eq!(got[2], ("aujourd".into(), Kind::Word(Some(Class::Day(0)))));
+        assert_eq!(got[5].1, Kind::Word(Some(Class::Part("AF"))));
+        // Not joined: `mi` and `avril`, `dix` and `huit` are read by the grammar.
+        assert_eq!(got[7].0, "mi");
+        assert_eq!(got[8], ("-".into(), Kind::Punct('-')));
+    }
+
+    #[test]
+    fn two_classes() {
+        let mut tokens = Tokens::default();
+        tokens.fill("sept", 0..4);
+        assert_eq!(tokens.toks[0].kind, Kind::Word(Some(Class::Month(9))));
+        assert_eq!(tokens.toks[0].alt, Some(Class::Number(7)));
+    }
+
+    #[test]
+    fn strong_words_and_digits() {
+        assert!(may_hold_a_date("Il est venu HIER.".as_bytes()));
+        assert!(may_hold_a_date("le 3".as_bytes()));
+        assert!(may_hold_a_date("En FÉVRIER".as_bytes()));
+        assert!(may_hold_a_date("ce week-end".as_bytes()));
+        assert!(may_hold_a_date("depuis l’été".as_bytes()));
+        assert!(!may_hold_a_date(
+            "Il a pris la parole devant ses partisans.".as_bytes()
+        ));
+        // A number word alone is not enough: `trois délégations`.
+        assert!(!may_hold_a_date("trois délégations".as_bytes()));
+        assert!(!may_hold_a_date("".as_bytes()));
+        // Signs that share the lead byte of accented letters end in time.
+        assert!(!may_hold_a_date("a ÷ b × c".as_bytes()));
+        assert!(may_hold_a_date("÷×3".as_bytes()));
+    }
+
+    #[test]
+    fn romans() {
+        assert_eq!(roman_ordinal("XXIe"), Some(21));
+        assert_eq!(roman_ordinal("IVe"), Some(4));
+        assert_eq!(roman_ordinal("XIXème"), Some(19));
+        assert_eq!(roman_ordinal("Xavier"), None);
+        assert_eq!(roman_ordinal("e"), None);
+        assert_eq!(roman_ordinal("Ce"), None);
+        assert_eq!(roman_ordinal("Le"), None);
+        assert_eq!(roman_ordinal("Ve"), Some(5));
+    }
+}
