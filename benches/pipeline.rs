@@ -55,6 +55,13 @@ fn pipeline(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function("dates", |b| {
+        b.iter(|| {
+            for doc in &documents {
+                std::hint::black_box(depeche::dates::extract(doc, Some("2025-04-10")));
+            }
+        })
+    });
     group.bench_function("language", |b| {
         b.iter(|| {
             for text in &articles {

@@ -37,7 +37,8 @@ pub enum Val {
     Year(i32),
     /// `199` for the 1990s.
     Decade(i32),
-    /// `19` for the twentieth century.
+    /// `19` for the twentieth century; negative before the common era (`-4` for
+    /// the fourth century BC).
     Century(i32),
     /// `offset`: `Some(0)` for `cet été`, `Some(-1)` for `l'été dernier`, `None` when
     /// the tense decides.
@@ -234,14 +235,14 @@ const YEAR_FOLLOWERS: &[&str] = &[
 
 /// The grammar over the tokens of one sentence.
 pub struct Grammar<'a> {
-    t: &'a Tokens,
+    t: &'a Tokens<'a>,
 }
 
 /// A parsed piece: the token after it, and its value.
 type Parsed<T> = Option<(usize, T)>;
 
 impl<'a> Grammar<'a> {
-    pub fn new(t: &'a Tokens) -> Self {
+    pub fn new(t: &'a Tokens<'a>) -> Self {
         Grammar { t }
     }
 
@@ -251,14 +252,7 @@ impl<'a> Grammar<'a> {
         // Every expression holds a strong token (a number, a month, a unit...) at
         // most `REACH` tokens after its start: elsewhere no parse is tried.
         const REACH: usize = 6;
-        let mut next_strong = vec![usize::MAX; n + 1];
-        for k in (0..n).rev() {
-            next_strong[k] = if self.t.toks[k].is_strong() {
-                k
-            } else {
-                next_strong[k + 1]
-            };
-        }
+        let next_strong = &self.t.next_strong;
         let mut i = 0;
         while i < n {
             let strong = next_strong[i];
@@ -1288,6 +1282,12 @@ impl<'a> Grammar<'a> {
         let k = if self.is(i, "le") { i + 1 } else { i };
         if let Kind::Ordinal(n) = self.t.toks.get(k)?.kind {
             if self.unit(k + 1) == Some(Unit::Century) && (1..=30).contains(&n) {
+                // `IVe siècle av. J.-C.`: before the common era.
+                if let Some(end) = self.before_christ(k + 2) {
+                    let val = Val::Century(-(n as i32 - 1) - 1);
+                    let e = self.expr(i, end, TemporalType::Date, val);
+                    return Some((end, e));
+                }
                 let e = self.expr(i, k + 2, TemporalType::Date, Val::Century(n as i32 - 1));
                 return Some((k + 2, e));
             }
@@ -1357,6 +1357,24 @@ impl<'a> Grammar<'a> {
             }
         }
         None
+    }
+
+    /// `av. J.-C.`, `avant J.-C.`, `avant notre ère` at `i`: the index after it.
+    fn before_christ(&self, i: usize) -> Option<usize> {
+        if self.is(i, "avant") && self.is(i + 1, "notre") && self.is(i + 2, "ère") {
+            return Some(i + 3);
+        }
+        let k = match self.word(i) {
+            "av" if self.punct(i + 1, '.') => i + 2,
+            "avant" => i + 1,
+            _ => return None,
+        };
+        // `J.-C.`: J . - C .
+        let jc = self.is(k, "j")
+            && self.punct(k + 1, '.')
+            && self.punct(k + 2, '-')
+            && self.is(k + 3, "c");
+        jc.then(|| if self.punct(k + 4, '.') { k + 5 } else { k + 4 })
     }
 
     /// `10/04/2025`, `10.04.2025`, `2025-04-10`.

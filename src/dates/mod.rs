@@ -26,7 +26,7 @@ use crate::record::{DateMention, Resolution};
 pub fn extract(doc: &Document, published: Option<&str>) -> Vec<DateMention> {
     let text = doc.text();
     let mut resolver = Resolver::new(published.and_then(Day::parse_iso));
-    let mut tokens = Tokens::default();
+    let mut tokens = Tokens::new(text);
     let mut exprs: Vec<Expr> = Vec::new();
     let mut out = Vec::new();
     for (index, sentence) in doc.sentences().iter().enumerate() {
@@ -34,7 +34,7 @@ pub fn extract(doc: &Document, published: Option<&str>) -> Vec<DateMention> {
         if !tokens::may_hold_a_date(&text.as_bytes()[sentence.clone()]) {
             continue;
         }
-        tokens.fill(text, sentence.clone());
+        tokens.fill(sentence.clone());
         exprs.clear();
         Grammar::new(&tokens).parse(&mut exprs);
         for expr in &exprs {
@@ -234,6 +234,8 @@ impl Resolver {
             }
             Val::Year(y) => (Point::Year(y), Absolute),
             Val::Decade(d) => (Point::Text(format!("{d}")), Absolute),
+            // Before the common era, HeidelTime's way: `BC03` for the fourth century BC.
+            Val::Century(c) if c < 0 => (Point::Text(format!("BC{:02}", -c - 1)), Absolute),
             Val::Century(c) => (Point::Text(format!("{c:02}")), Absolute),
             Val::Season {
                 year: Some(y),

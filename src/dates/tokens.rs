@@ -99,6 +99,21 @@ struct Vocabulary {
     /// Hashes ([`word_hash`]) of the words that make a token strong, in an
     /// open-addressing table (0 is empty).
     strong: Vec<u64>,
+    /// For each first byte, a bit for each length (up to 63 bytes) of the words
+    /// starting with it: most words of a text are rejected without hashing.
+    lengths: [u64; 256],
+}
+
+impl Vocabulary {
+    fn may_hold(&self, word: &str) -> bool {
+        let len = word.len();
+        len <= self.longest
+            && len < 64
+            && word
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| self.lengths[usize::from(b)] & (1 << len) != 0)
+    }
 }
 
 /// Slots of the strong-word table: a power of two well above the word count.
@@ -187,10 +202,17 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         }
         strong[slot] = h;
     }
+    let mut lengths = [0u64; 256];
+    for word in words.keys() {
+        if let (Some(&b), len @ 0..64) = (word.as_bytes().first(), word.len()) {
+            lengths[usize::from(b)] |= 1 << len;
+        }
+    }
     Vocabulary {
         words,
         longest,
         strong,
+        lengths,
     }
 });
 
@@ -275,6 +297,8 @@ pub struct Tok {
     pub kind: Kind,
     /// The second class of an ambiguous word.
     pub alt: Option<Class>,
+    /// Its lowercase form is in [`Tokens::lower`], not the text.
+    lowered: bool,
     /// Whitespace stands between this token and the previous one.
     pub space_before: bool,
     /// Starts with a capital letter.
@@ -310,10 +334,15 @@ impl Tok {
 }
 
 /// The tokens of a stretch of text, with their lowercase forms.
-#[derive(Debug, Default)]
-pub struct Tokens {
+#[derive(Debug)]
+pub struct Tokens<'t> {
+    text: &'t str,
     pub toks: Vec<Tok>,
+    /// The lowercase forms of the words that have capitals (the others are their
+    /// own text).
     lower: String,
+    /// A buffer for the grammar: the index of the next strong token.
+    pub next_strong: Vec<usize>,
 }
 
 fn is_letter(c: char) -> bool {
@@ -328,46 +357,66 @@ fn is_letter(c: char) -> bool {
     }
 }
 
-/// Appends the lowercase form of `s`: a copy lowercased in place unless a non-ASCII
-/// capital needs the Unicode tables.
-fn push_lower(s: &str, out: &mut String) {
-    let non_ascii_capital = !s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_uppercase());
-    if non_ascii_capital {
-        out.extend(s.chars().flat_map(char::to_lowercase));
-    } else {
-        let start = out.len();
-        out.push_str(s);
-        out[start..].make_ascii_lowercase();
-    }
-}
-
-/// The length in bytes of the letters at the start of `s`.
-fn letters_len(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphabetic() {
-            i += 1;
-        } else if b < 0x80 {
-            break;
-        } else {
-            match s[i..].chars().next() {
-                Some(c) if is_letter(c) => i += c.len_utf8(),
-                _ => break,
-            }
-        }
-    }
-    i
-}
-
 fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
-impl Tokens {
-    /// Tokenizes `text[range]` (offsets stay those of `text`), reusing the buffers.
-    pub fn fill(&mut self, text: &str, range: std::ops::Range<usize>) {
+/// The letters at the start of `s`: their length in bytes, and whether they hold a
+/// capital (most words have none: their text is their lowercase form).
+fn scan_word(s: &str) -> (usize, bool) {
+    let bytes = s.as_bytes();
+    let (mut i, mut capital) = (0, false);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            capital |= b.is_ascii_uppercase();
+            i += 1;
+            continue;
+        }
+        if b < 0x80 {
+            break;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        if !is_letter(c) {
+            break;
+        }
+        capital |= match c {
+            'À'..='Þ' => true,
+            'ß'..='ÿ' => false,
+            _ => c.is_uppercase(),
+        };
+        i += c.len_utf8();
+    }
+    (i, capital)
+}
+
+/// Appends the lowercase form of `word` to `out`.
+fn push_lower(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+impl<'t> Tokens<'t> {
+    /// Token buffers for the sentences of `text`.
+    pub fn new(text: &'t str) -> Self {
+        Tokens {
+            text,
+            toks: Vec::new(),
+            lower: String::new(),
+            next_strong: Vec::new(),
+        }
+    }
+
+    /// Tokenizes `text[range]` (offsets stay those of the text), reusing the buffers.
+    pub fn fill(&mut self, range: std::ops::Range<usize>) {
+        let text = self.text;
         self.toks.clear();
         self.lower.clear();
         let vocabulary = &*VOCABULARY;
@@ -391,7 +440,7 @@ impl Tokens {
             }
             let start = pos;
             let lower_start = self.lower.len() as u32;
-            let (kind, alt, len);
+            let (kind, alt, len, lowered);
             if c.is_ascii_digit() {
                 let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
                 let value = rest[..digits].bytes().fold(0u32, |v, b| {
@@ -406,45 +455,64 @@ impl Tokens {
                     len = digits;
                 }
                 alt = None;
-                self.lower.push_str(&rest[..len]);
+                lowered = false;
             } else if is_letter(c) {
-                let mut word_len = letters_len(rest);
-                push_lower(&rest[..word_len], &mut self.lower);
+                let (mut word_len, capital) = scan_word(rest);
+                let mut lowercased = capital;
+                if capital {
+                    push_lower(&rest[..word_len], &mut self.lower);
+                }
+                let first = if capital {
+                    &self.lower[lower_start as usize..]
+                } else {
+                    &rest[..word_len]
+                };
                 // Words of the vocabulary written with a hyphen (`après-midi`,
                 // `avant-hier`, `week-end`), and `aujourd'hui`.
-                let after = &rest[word_len..];
-                let joins = matches!(
-                    &self.lower[lower_start as usize..],
-                    "après" | "avant" | "week"
-                );
-                if let Some(tail) = after.strip_prefix('-').filter(|_| joins) {
-                    let tail_len = letters_len(tail);
-                    if tail_len > 0 {
-                        let mark = self.lower.len();
-                        self.lower.push('-');
-                        push_lower(&tail[..tail_len], &mut self.lower);
-                        let joined = &self.lower[lower_start as usize..];
-                        if vocabulary.words.contains_key(joined) || joined == "week-end" {
-                            word_len += 1 + tail_len;
-                        } else {
-                            self.lower.truncate(mark);
-                        }
+                if matches!(first, "après" | "avant" | "week") && rest[word_len..].starts_with('-')
+                {
+                    let tail = &rest[word_len + 1..];
+                    let (tail_len, _) = scan_word(tail);
+                    let mut joined = first.to_string();
+                    joined.push('-');
+                    push_lower(&tail[..tail_len], &mut joined);
+                    if tail_len > 0
+                        && (vocabulary.words.contains_key(joined.as_str()) || joined == "week-end")
+                    {
+                        self.lower.truncate(lower_start as usize);
+                        self.lower.push_str(&joined);
+                        lowercased = true;
+                        word_len += 1 + tail_len;
                     }
                 }
-                let word = &self.lower[lower_start as usize..];
+                let word = if lowercased {
+                    &self.lower[lower_start as usize..]
+                } else {
+                    &rest[..word_len]
+                };
                 if word == "aujourd" {
+                    if !lowercased {
+                        self.lower.push_str("aujourd");
+                        lowercased = true;
+                    }
                     for apostrophe in ["'hui", "’hui"] {
                         if rest[word_len..].starts_with(apostrophe) {
                             word_len += apostrophe.len();
                         }
                     }
                 }
+                let word = if lowercased {
+                    &self.lower[lower_start as usize..]
+                } else {
+                    &rest[..word_len]
+                };
+                lowered = lowercased;
                 let roman = if matches!(c, 'I' | 'V' | 'X' | 'L' | 'C') {
                     roman_ordinal(&rest[..word_len])
                 } else {
                     None
                 };
-                let entry = if word.len() <= vocabulary.longest {
+                let entry = if vocabulary.may_hold(word) {
                     vocabulary.words.get(word).copied()
                 } else {
                     None
@@ -468,7 +536,7 @@ impl Tokens {
                 kind = Kind::Punct(c);
                 alt = None;
                 len = c.len_utf8();
-                self.lower.push(c);
+                lowered = false;
             }
             self.toks.push(Tok {
                 start,
@@ -479,19 +547,40 @@ impl Tokens {
                 capital: c.is_uppercase(),
                 marks_time: matches!(kind, Kind::Word(None))
                     && matches!(len, 4 | 8)
-                    && STRONG_WORDS.contains(&&self.lower[lower_start as usize..]),
+                    && STRONG_WORDS
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(&rest[..len])),
+                lowered,
                 lower: (lower_start, self.lower.len() as u32),
             });
             space_before = false;
             pos = start + len;
         }
+        self.index_strong();
+    }
+
+    /// Fills [`Self::next_strong`]: for each token, the index of the first strong
+    /// token at or after it (`usize::MAX` if none).
+    fn index_strong(&mut self) {
+        let n = self.toks.len();
+        self.next_strong.clear();
+        self.next_strong.resize(n + 1, usize::MAX);
+        for k in (0..n).rev() {
+            self.next_strong[k] = if self.toks[k].is_strong() {
+                k
+            } else {
+                self.next_strong[k + 1]
+            };
+        }
     }
 
     /// The lowercase text of token `i` (empty past the end).
     pub fn text(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .map_or("", |t| &self.lower[t.lower.0 as usize..t.lower.1 as usize])
+        match self.toks.get(i) {
+            None => "",
+            Some(t) if t.lowered => &self.lower[t.lower.0 as usize..t.lower.1 as usize],
+            Some(t) => &self.text[t.start..t.end],
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -550,8 +639,8 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(String, Kind)> {
-        let mut tokens = Tokens::default();
-        tokens.fill(text, 0..text.len());
+        let mut tokens = Tokens::new(text);
+        tokens.fill(0..text.len());
         (0..tokens.len())
             .map(|i| (tokens.text(i).to_string(), tokens.toks[i].kind))
             .collect()
@@ -585,8 +674,8 @@ mod tests {
 
     #[test]
     fn two_classes() {
-        let mut tokens = Tokens::default();
-        tokens.fill("sept", 0..4);
+        let mut tokens = Tokens::new("sept");
+        tokens.fill(0..4);
         assert_eq!(tokens.toks[0].kind, Kind::Word(Some(Class::Month(9))));
         assert_eq!(tokens.toks[0].alt, Some(Class::Number(7)));
     }
