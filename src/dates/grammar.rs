@@ -805,8 +805,9 @@ impl<'a> Grammar<'a> {
         }
         let (next, (amount, approx)) = self.amount(i)?;
         // `les trois derniers mois`, `les neuf premiers mois`.
-        let next = if self.has_class(next, |c| matches!(c, Class::Last | Class::Ordinal(1)))
-            && self.unit(next + 1).is_some()
+        let next = if self.has_class(next, |c| {
+            matches!(c, Class::Last | Class::Next | Class::Ordinal(1))
+        }) && self.unit(next + 1).is_some()
             && !matches!(self.class(next), Some(Class::Ordinal(_)) if self.is_any(next, &["second", "seconde"]))
         {
             next + 1
@@ -862,7 +863,9 @@ impl<'a> Grammar<'a> {
         };
         let (next, (amount, unit, approx)) = self.amount_unit_mod(from)?;
         if from != start
-            && !self.has_class(next - 2, |c| matches!(c, Class::Last | Class::Ordinal(1)))
+            && !self.has_class(next - 2, |c| {
+                matches!(c, Class::Last | Class::Next | Class::Ordinal(1))
+            })
         {
             // `les trois jours` without `derniers`: the duration alone.
             let mut e = self.expr(
@@ -988,51 +991,69 @@ impl<'a> Grammar<'a> {
 
     /// `14h30`, `14 h 30`, `9h`, `14:30`, `17 heures`, `midi`, `minuit`.
     fn clock(&self, i: usize) -> Parsed<Expr> {
-        if let Some(Class::Clock(hour)) = self.class(i) {
+        let (next, hour, minute) = if let Some(Class::Clock(hour)) = self.class(i) {
             // `le Midi` (the south of France).
             if self.capital(i) && !self.sentence_start(i) {
                 return None;
             }
-            let e = self.expr(
-                i,
-                i + 1,
-                TemporalType::Time,
-                Val::Clock {
-                    day: None,
-                    hour,
-                    minute: 0,
-                },
-            );
-            return Some((i + 1, e));
-        }
-        // `à vingt et une heures`.
-        if let Some((next, hour)) = self.number_words(i) {
-            if hour < 24 && self.is_any(next, &["heure", "heures"]) && self.clock_context(i) {
-                let e = self.expr(
-                    i,
-                    next + 1,
-                    TemporalType::Time,
-                    Val::Clock {
-                        day: None,
-                        hour,
-                        minute: 0,
-                    },
-                );
-                return Some((next + 1, e));
+            (i + 1, hour, 0)
+        } else if let Some((next, hour)) = self
+            .number_words(i)
+            .filter(|&(next, hour)| hour < 24 && self.is_any(next, &["heure", "heures"]))
+            .filter(|_| self.clock_context(i))
+        {
+            // `à vingt et une heures`.
+            (next + 1, hour, 0)
+        } else {
+            self.clock_digits(i)?
+        };
+        let (next, hour) = self.clock_suffix(next, hour);
+        let val = Val::Clock {
+            day: None,
+            hour,
+            minute,
+        };
+        let e = self.expr(i, next, TemporalType::Time, val);
+        Some((next, e))
+    }
+
+    /// What may follow a clock time: `du matin`, `du soir`, `de l'après-midi` (the
+    /// hour moves to the afternoon), and a time zone, kept in the span but not in the
+    /// value (`heure de Paris`, `(heure locale)`, `GMT`, `UTC`).
+    fn clock_suffix(&self, mut next: usize, mut hour: u32) -> (usize, u32) {
+        if self.is(next, "du") {
+            if let Some(Class::Part(part)) = self.class(next + 1) {
+                if matches!(part, "EV" | "AF") && hour < 12 {
+                    hour += 12;
+                }
+                next += 2;
+            }
+        } else if let Some(after) = self.of(next).and_then(|k| self.article(k)) {
+            if self.class(after) == Some(Class::Part("AF")) {
+                hour += if hour < 12 { 12 } else { 0 };
+                next = after + 1;
             }
         }
-        let (next, hour, minute) = self.clock_digits(i)?;
-        let e = self.expr(
-            i,
-            next,
-            TemporalType::Time,
-            Val::Clock {
-                day: None,
-                hour,
-                minute,
-            },
-        );
-        Some((next, e))
+        let open = self.punct(next, '(');
+        let k = if open { next + 1 } else { next };
+        let zone_end = if self.is_any(k, &["heure", "heures"]) {
+            if let Some(after) = self.of(k + 1).filter(|&a| self.capital(a)) {
+                Some(after + 1) // `heure de Paris`
+            } else if self.is_any(k + 1, &["locale", "française", "légale"]) {
+                Some(k + 2)
+            } else {
+                None
+            }
+        } else if self.is_any(k, &["gmt", "utc"]) {
+            Some(k + 1)
+        } else {
+            None
+        };
+        match zone_end {
+            Some(end) if open && self.punct(end, ')') => (end + 1, hour),
+            Some(end) if !open => (end, hour),
+            _ => (next, hour),
+        }
     }
 
     /// A clock time in digits: the index after it, hour and minute.
@@ -1712,6 +1733,17 @@ impl<'a> Grammar<'a> {
                 let e = self.expr(i, next, TemporalType::Date, Val::Anaphor(offset));
                 return Some((next, e));
             }
+            // `la nuit dernière`, `la nuit prochaine`.
+            if let Some(Class::Part(part)) = self.class(k) {
+                let offset = match self.class(k + 1) {
+                    Some(Class::Last) => -1,
+                    Some(Class::Next) => 1,
+                    _ => return None,
+                };
+                let day = Some(Box::new(Val::DayOffset(offset)));
+                let e = self.expr(i, k + 2, TemporalType::Time, Val::DayPart { day, part });
+                return Some((k + 2, e));
+            }
             // `la semaine dernière`, `le mois prochain`, `l'an dernier`, `l'année passée`.
             if let Some(unit @ (Unit::Week | Unit::Month | Unit::Year)) = self.unit(k) {
                 let offset = match self.class(k + 1) {
@@ -1858,45 +1890,39 @@ impl<'a> Grammar<'a> {
         } else if let Some(after) = self.of(target) {
             target = after;
         }
-        // `de l'année`, `du mois`, `de la semaine`, `de l'été`.
-        let (val, next) = if let Some(after) = self.article(target).or(Some(target)) {
-            match self.unit(after) {
-                Some(unit @ (Unit::Year | Unit::Month | Unit::Week))
-                    if after != target
-                        || self.is(after, "année")
-                        || self.is(after, "mois")
-                        || self.is(after, "semaine")
-                        || self.is(after, "an") =>
-                {
-                    let unit = if self.is(after, "journée") {
-                        Unit::Day
-                    } else {
-                        unit
-                    };
-                    (Val::UnitOffset { unit, offset: 0 }, after + 1)
-                }
-                _ => {
-                    let (next, e) = self.calendar(target).or_else(|| self.relative(target))?;
-                    if !matches!(
-                        e.val,
-                        Val::Month { .. }
-                            | Val::Year(_)
-                            | Val::Season { .. }
-                            | Val::Day { .. }
-                            | Val::Decade(_)
-                            | Val::Century(_)
-                            | Val::UnitOffset { .. }
-                            | Val::Weekday { .. }
-                    ) {
-                        return None;
-                    }
-                    (e.val, next)
-                }
+        let after = self.article(target).unwrap_or(target);
+        // `en fin de matinée`, `en début d'après-midi`: parts of the day.
+        if let Some(Class::Part(part)) = self.class(after) {
+            let val = Val::DayPart { day: None, part };
+            let mut e = self.expr(from, after + 1, TemporalType::Time, val);
+            e.modifier = Some(modifier);
+            return Some((after + 1, e));
+        }
+        // `de l'année`, `du mois`, `de la semaine`; else a date: `de l'été`, `mars`.
+        let (val, next) = match self.unit(after) {
+            Some(unit @ (Unit::Year | Unit::Month | Unit::Week))
+                if after != target || self.is_any(after, &["année", "mois", "semaine", "an"]) =>
+            {
+                (Val::UnitOffset { unit, offset: 0 }, after + 1)
             }
-        } else {
-            return None;
+            _ => {
+                let (next, e) = self.calendar(target).or_else(|| self.relative(target))?;
+                if !matches!(
+                    e.val,
+                    Val::Month { .. }
+                        | Val::Year(_)
+                        | Val::Season { .. }
+                        | Val::Day { .. }
+                        | Val::Decade(_)
+                        | Val::Century(_)
+                        | Val::UnitOffset { .. }
+                        | Val::Weekday { .. }
+                ) {
+                    return None;
+                }
+                (e.val, next)
+            }
         };
-        // `fin de journée`, `en fin d'après-midi`: parts of the day.
         let mut e = self.expr(from, next, TemporalType::Date, val);
         e.modifier = Some(modifier);
         Some((next, e))
