@@ -92,7 +92,8 @@ pub enum Val {
         amount: Amount,
         unit: Unit,
     },
-    /// A set with a fixed value (`XXXX-WXX-1`, `P1Y`).
+    /// A fixed value: a set (`XXXX-WXX-1`, `P1Y`), or a duration written like a
+    /// clock (`PT2H30M`).
     Set(String),
 }
 
@@ -1007,6 +1008,19 @@ impl<'a> Grammar<'a> {
         } else {
             self.clock_digits(i)?
         };
+        // `en 2h30`, `pendant 1h15`: a length of time written like a clock.
+        if i > 0 && self.is_any(i - 1, &["en", "pendant", "durant"]) && self.number(i).is_some() {
+            let val = Val::Set(if minute == 0 {
+                format!("PT{hour}H")
+            } else {
+                format!("PT{hour}H{minute}M")
+            });
+            let mut e = self.expr(i, next, TemporalType::Duration, val);
+            if self.is_any(i - 1, &["pendant", "durant"]) {
+                e.start = self.t.toks[i - 1].start;
+            }
+            return Some((next, e));
+        }
         let (next, hour) = self.clock_suffix(next, hour);
         let val = Val::Clock {
             day: None,
