@@ -676,6 +676,9 @@ impl<'a> Grammar<'a> {
 
     /// An expression without a leading preposition.
     fn core(&self, i: usize) -> Parsed<Expr> {
+        if !self.may_start_core(i) {
+            return None;
+        }
         if let Some(r) = self.modified(i) {
             return Some(r);
         }
@@ -692,6 +695,29 @@ impl<'a> Grammar<'a> {
             return Some(r);
         }
         None
+    }
+
+    /// Whether a core expression may start at `i`: not at punctuation, an unknown
+    /// word, or a word that only ends expressions (`ans`, `soir`, `dernier`,
+    /// `dizaine`); `années` starts a decade, `aube` nothing.
+    fn may_start_core(&self, i: usize) -> bool {
+        let Some(tok) = self.t.toks.get(i) else {
+            return false;
+        };
+        match tok.kind {
+            Kind::Punct(_) => false,
+            Kind::Number(..) | Kind::Ordinal(_) => true,
+            Kind::Word(None) => tok.marks_time,
+            Kind::Word(Some(class)) => match class {
+                Class::Unit(_) => self.is(i, "années") || tok.alt.is_some(),
+                Class::Part(_)
+                | Class::Anaphor(_)
+                | Class::Approx(_)
+                | Class::Last
+                | Class::Next => tok.alt.is_some(),
+                _ => true,
+            },
+        }
     }
 
     // --- amounts ---
