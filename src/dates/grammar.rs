@@ -1047,6 +1047,7 @@ impl<'a> Grammar<'a> {
             }
             return Some((next, e));
         }
+        let (next, hour, minute) = self.clock_minutes(next, hour, minute);
         let (next, hour) = self.clock_suffix(next, hour);
         let val = Val::Clock {
             day: None,
@@ -1055,6 +1056,44 @@ impl<'a> Grammar<'a> {
         };
         let e = self.expr(i, next, TemporalType::Time, val);
         Some((next, e))
+    }
+
+    /// Minutes said after the hour: `et quart`, `et demie`, `moins le quart`, `moins
+    /// dix`, and in words after `heures` (`quinze heures quinze`).
+    fn clock_minutes(&self, next: usize, hour: u32, minute: u32) -> (usize, u32, u32) {
+        if minute != 0 {
+            return (next, hour, minute);
+        }
+        if self.is(next, "et") {
+            match self.word(next + 1) {
+                "quart" => return (next + 2, hour, 15),
+                "demie" | "demi" => return (next + 2, hour, 30),
+                _ => {}
+            }
+        }
+        if self.is(next, "moins") && hour > 0 {
+            if self.is(next + 1, "le") && self.is(next + 2, "quart") {
+                return (next + 3, hour - 1, 45);
+            }
+            if let Some((end, m)) = self
+                .number_words(next + 1)
+                .filter(|&(_, m)| (1..30).contains(&m))
+            {
+                return (end, hour - 1, 60 - m);
+            }
+        }
+        if self.is_any(next.wrapping_sub(1), &["heure", "heures"]) {
+            if let Some((end, m)) = self
+                .number_words(next)
+                .filter(|&(_, m)| (1..60).contains(&m))
+            {
+                // Not the start of a length: `17 heures trois jours`.
+                if self.unit(end).is_none() {
+                    return (end, hour, m);
+                }
+            }
+        }
+        (next, hour, minute)
     }
 
     /// What may follow a clock time: `du matin`, `du soir`, `de l'après-midi` (the
@@ -1438,9 +1477,30 @@ impl<'a> Grammar<'a> {
         jc.then(|| if self.punct(k + 4, '.') { k + 5 } else { k + 4 })
     }
 
-    /// `10/04/2025`, `10.04.2025`, `2025-04-10`.
+    /// `10/04/2025`, `10.04.2025`, `2025-04-10`; `le 15/2` (after `le` only: `3/4`
+    /// alone is a fraction or a score).
     fn numeric_date(&self, i: usize) -> Parsed<Expr> {
         let (a, da) = self.number(i)?;
+        if i > 0
+            && self.is(i - 1, "le")
+            && da <= 2
+            && self.punct(i + 1, '/')
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+        {
+            if let Some((b, db)) = self.number(i + 2) {
+                let ends = !(self.punct(i + 3, '/') && self.glued(i + 3));
+                if db <= 2 && ends && super::calendar::Day::new(2024, b, a).is_some() {
+                    let val = Val::Day {
+                        year: None,
+                        month: b,
+                        day: a,
+                    };
+                    let e = self.expr(i, i + 3, TemporalType::Date, val);
+                    return Some((i + 3, e));
+                }
+            }
+        }
         for sep in ['/', '.', '-'] {
             if !(self.punct(i + 1, sep) && self.glued(i + 1) && self.glued(i + 2)) {
                 continue;
