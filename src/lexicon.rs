@@ -24,6 +24,16 @@ impl WordSet {
         WordSet { words, longest }
     }
 
+    /// Parses the section `[name]` of a data file split into sections (from the
+    /// line after `[name]` to the next line starting with `[`); empty if absent.
+    pub fn section(data: &'static str, name: &str) -> WordSet {
+        let start = data
+            .find(&format!("[{name}]"))
+            .map_or(data.len(), |i| i + name.len() + 2);
+        let end = data[start..].find("\n[").map_or(data.len(), |i| start + i);
+        WordSet::parse(&data[start..end])
+    }
+
     /// Whether `word` is in the set (case-sensitive).
     pub fn contains(&self, word: &str) -> bool {
         word.len() <= self.longest && self.words.contains(word)
@@ -85,5 +95,14 @@ mod tests {
         assert!(!set.contains("Le"));
         assert!(!set.contains("#les2"));
         assert_eq!(set.longest(), 4);
+    }
+
+    #[test]
+    fn sections() {
+        let data = "# header\n[one]\nun\n# note\n[two]\ndeux\ntrois\n";
+        assert!(WordSet::section(data, "one").contains("un"));
+        assert_eq!(WordSet::section(data, "one").len(), 1);
+        assert_eq!(WordSet::section(data, "two").len(), 2);
+        assert!(WordSet::section(data, "three").is_empty());
     }
 }

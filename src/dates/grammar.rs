@@ -111,10 +111,15 @@ pub struct Expr {
     /// Byte range in the text.
     pub start: usize,
     pub end: usize,
+    /// Date, time, duration or set.
     pub kind: TemporalType,
+    /// What it says (its start, for a range).
     pub val: Val,
+    /// `start`, `mid`, `end`, `approx`.
     pub modifier: Option<TemporalModifier>,
+    /// The end of a range.
     pub end_val: Option<Val>,
+    /// The direction its own words give (`depuis`: the past), else none.
     pub dir: Dir,
     /// The direction when the clause's tense says none (`dès mercredi`).
     pub lean: Dir,
@@ -141,99 +146,6 @@ const FULL_MONTHS: [&str; 15] = [
     "decembre",
 ];
 
-/// Words that may follow a year (`2023, lorsque…`, `2019 a été…`); any other
-/// lowercase word after a four-digit number makes it a quantity (`2000 manifestants`).
-const YEAR_FOLLOWERS: &[&str] = &[
-    "et",
-    "ou",
-    "à",
-    "au",
-    "aux",
-    "en",
-    "de",
-    "des",
-    "du",
-    "d",
-    "le",
-    "la",
-    "les",
-    "l",
-    "un",
-    "une",
-    "où",
-    "quand",
-    "lorsque",
-    "lorsqu",
-    "alors",
-    "puis",
-    "mais",
-    "par",
-    "pour",
-    "avec",
-    "sans",
-    "contre",
-    "sur",
-    "sous",
-    "dans",
-    "selon",
-    "après",
-    "avant",
-    "depuis",
-    "jusqu",
-    "qui",
-    "que",
-    "qu",
-    "ce",
-    "cette",
-    "il",
-    "elle",
-    "ils",
-    "elles",
-    "on",
-    "a",
-    "ont",
-    "est",
-    "sont",
-    "était",
-    "avait",
-    "sera",
-    "fut",
-    "reste",
-    "restera",
-    "devrait",
-    "pourrait",
-    "n",
-    "ne",
-    "se",
-    "s",
-    "y",
-    "déjà",
-    "encore",
-    "aussi",
-    "également",
-    "seulement",
-    "notamment",
-    "comme",
-    "entre",
-    "vers",
-    "soit",
-    "ainsi",
-    "marque",
-    "marquera",
-    "avaient",
-    "étaient",
-    "verra",
-    "voit",
-    "non",
-    "dernier",
-    "dernière",
-    "prochain",
-    "prochaine",
-    "inclus",
-    "compris",
-    "environ",
-];
-
 /// The grammar over the tokens of one sentence.
 pub struct Grammar<'a> {
     t: &'a Tokens<'a>,
@@ -243,6 +155,7 @@ pub struct Grammar<'a> {
 type Parsed<T> = Option<(usize, T)>;
 
 impl<'a> Grammar<'a> {
+    /// The grammar over the tokens of one sentence.
     pub fn new(t: &'a Tokens<'a>) -> Self {
         Grammar { t }
     }
@@ -434,34 +347,9 @@ impl<'a> Grammar<'a> {
     /// Whether the token at `i` follows a street or place noun (`place du`, `rue
     /// du`, `avenue du`): a name, not a date.
     fn after_street(&self, i: usize) -> bool {
-        const STREETS: &[&str] = &[
-            "place",
-            "rue",
-            "avenue",
-            "boulevard",
-            "bd",
-            "pont",
-            "quai",
-            "square",
-            "cours",
-            "allée",
-            "esplanade",
-            "parvis",
-            "impasse",
-            "chemin",
-            "route",
-            "rond-point",
-            "stade",
-            "lycée",
-            "collège",
-            "école",
-            "parc",
-            "jardin",
-            "promenade",
-            "station",
-            "gare",
-        ];
-        i >= 2 && self.is_any(i - 1, &["du", "de"]) && self.is_any(i - 2, STREETS)
+        i >= 2
+            && self.is_any(i - 1, &["du", "de"])
+            && super::CUES.streets.contains(self.word(i - 2))
     }
 
     // --- expressions ---
@@ -1277,7 +1165,7 @@ impl<'a> Grammar<'a> {
             Some(Kind::Number(_, d)) if d == 3 && !self.glued(i + 1) => return None,
             Some(Kind::Word(_)) if check_follower && !self.capital(i + 1) => {
                 let next = self.word(i + 1);
-                if !YEAR_FOLLOWERS.contains(&next) {
+                if !super::CUES.year_followers.contains(next) {
                     return None;
                 }
             }

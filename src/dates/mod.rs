@@ -18,8 +18,33 @@ pub use calendar::Day;
 use grammar::{Amount, Dir, Expr, Grammar, Val, Which};
 use tokens::{Kind, Tokens, Unit};
 
+use std::sync::LazyLock;
+
 use crate::document::Document;
+use crate::lexicon::WordSet;
 use crate::record::{DateMention, Resolution};
+
+/// The cue words of `cues.txt`, by section.
+struct Cues {
+    year_followers: WordSet,
+    streets: WordSet,
+    not_verbs: WordSet,
+    future: WordSet,
+    past: WordSet,
+    going: WordSet,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let section = |name: &str| WordSet::section(include_str!("cues.txt"), name);
+    Cues {
+        year_followers: section("year-followers"),
+        streets: section("streets"),
+        not_verbs: section("not-verbs"),
+        future: section("future"),
+        past: section("past"),
+        going: section("going"),
+    }
+});
 
 /// Finds the temporal expressions of a document, sorted by position. `published` is
 /// the article's publication date (ISO 8601 date or timestamp), if known.
@@ -490,47 +515,6 @@ fn shift(base: Day, amount: f64, unit: Unit) -> Option<Point> {
     })
 }
 
-/// Words whose ending says nothing of the tense (`portrait`, `extrait`, `front`).
-const NOT_VERBS: &[&str] = &[
-    "portrait",
-    "portraits",
-    "extrait",
-    "extraits",
-    "retrait",
-    "retraits",
-    "attrait",
-    "abstrait",
-    "distrait",
-    "trait",
-    "traits",
-    "frais",
-    "jamais",
-    "mais",
-    "opéra",
-    "caméra",
-    "extra",
-    "sierra",
-    "cobra",
-    "mantra",
-    "front",
-    "affront",
-    "fait",
-    "sait",
-    "lait",
-    "souhait",
-    "parfait",
-    "forfait",
-    "bienfait",
-    "méfait",
-    "plait",
-    "plaît",
-    "tait",
-    "nait",
-    "hait",
-    "ultra",
-    "contra",
-];
-
 /// Which way the clause around bytes `start..end` points: the nearest tense marker
 /// (a future or conditional verb, `aller` + infinitive, `jusqu'à`, `d'ici`; a
 /// compound past or imperfect, `depuis`), looking up to fifteen tokens back and six ahead (to a comma).
@@ -538,6 +522,7 @@ fn tense(tokens: &Tokens, start: usize, end: usize) -> Dir {
     let toks = &tokens.toks;
     let first = toks.partition_point(|t| t.start < start);
     let after = toks.partition_point(|t| t.start < end);
+    let cues = &*CUES;
     let marker = |i: usize| -> Dir {
         let tok = &toks[i];
         if !matches!(tok.kind, Kind::Word(_)) || tok.capital && i > 0 {
@@ -545,7 +530,7 @@ fn tense(tokens: &Tokens, start: usize, end: usize) -> Dir {
         }
         let w = tokens.text(i);
         match w {
-            "va" | "vais" | "vas" | "vont" | "allons" | "allez" => {
+            _ if cues.going.contains(w) => {
                 let next = tokens.text(i + 1);
                 let next = if matches!(next, "se" | "s" | "y" | "en" | "le" | "la" | "les") {
                     tokens.text(i + 2)
@@ -557,13 +542,11 @@ fn tense(tokens: &Tokens, start: usize, end: usize) -> Dir {
                 }
                 return Dir::None;
             }
-            "prévu" | "prévue" | "prévus" | "prévues" | "doit" | "doivent" | "devra"
-            | "devront" | "jusqu" | "ici" | "ira" | "iront" => return Dir::Future,
-            "a" | "ont" | "avait" | "avaient" | "avons" | "avez" | "as" | "eu" | "été" | "fut"
-            | "furent" | "était" | "étaient" => return Dir::Past,
+            _ if cues.future.contains(w) => return Dir::Future,
+            _ if cues.past.contains(w) => return Dir::Past,
             _ => {}
         }
-        if NOT_VERBS.contains(&w) {
+        if cues.not_verbs.contains(w) {
             return Dir::None;
         }
         let n = w.chars().count();

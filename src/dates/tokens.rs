@@ -292,8 +292,10 @@ pub enum Kind {
 /// A token: its bytes in the text, its lowercase form in [`Tokens::lower`].
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
+    /// Byte offsets in the text.
     pub start: usize,
     pub end: usize,
+    /// Word, number, ordinal or punctuation.
     pub kind: Kind,
     /// The second class of an ambiguous word.
     pub alt: Option<Class>,
@@ -337,6 +339,7 @@ impl Tok {
 #[derive(Debug)]
 pub struct Tokens<'t> {
     text: &'t str,
+    /// The tokens of the last range filled.
     pub toks: Vec<Tok>,
     /// The lowercase forms of the words that have capitals (the others are their
     /// own text).
@@ -583,6 +586,7 @@ impl<'t> Tokens<'t> {
         }
     }
 
+    /// The number of tokens.
     pub fn len(&self) -> usize {
         self.toks.len()
     }

@@ -49,15 +49,7 @@ struct Cues {
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let section = |name: &str| {
-        let data = include_str!("cues.txt");
-        let start = data
-            .find(&format!("[{name}]"))
-            .map(|i| i + name.len() + 2)
-            .unwrap_or(data.len());
-        let end = data[start..].find("\n[").map_or(data.len(), |i| start + i);
-        WordSet::parse(&data[start..end])
-    };
+    let section = |name: &str| WordSet::section(include_str!("cues.txt"), name);
     Cues {
         prepositions: section("prepositions"),
         place_nouns: section("place-nouns"),
