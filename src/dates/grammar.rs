@@ -603,6 +603,15 @@ impl<'a> Grammar<'a> {
                 | Class::Approx(_)
                 | Class::Last
                 | Class::Next => tok.alt.is_some(),
+                // Prepositions start expressions through [`Self::expression`], which
+                // reads them; only articles and modifiers start a core one.
+                Class::Starter => self.is_any(
+                    i,
+                    &[
+                        "le", "la", "l", "les", "au", "du", "à", "début", "fin", "mi", "milieu",
+                        "courant", "ces",
+                    ],
+                ),
                 _ => true,
             },
         }
