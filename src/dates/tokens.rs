@@ -216,6 +216,28 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     }
 });
 
+/// Whether a run of digits reads as time by itself: a year (four digits, 1000 to
+/// 2100), or a number glued to `h`, `:`, `/`, `.` or `-` and more digits (`14h`,
+/// `14:30`, `10/04`, `2025-04-10`), or before ` h ` (`14 h 30`). A number before a
+/// month or a unit needs nothing more: the month or unit is strong itself.
+fn time_like_number(digits: &[u8], after: &[u8]) -> bool {
+    if digits.len() == 4 {
+        let year = digits
+            .iter()
+            .fold(0u32, |v, &b| v * 10 + u32::from(b - b'0'));
+        if (1000..=2100).contains(&year) {
+            return true;
+        }
+    }
+    let word_end = |rest: &[u8]| rest.first().is_none_or(|b| !b.is_ascii_alphabetic());
+    match after {
+        [b'h' | b'H', rest @ ..] => word_end(rest),
+        [b':' | b'/' | b'.' | b'-', d, ..] => d.is_ascii_digit(),
+        [b' ', b'h' | b'H', rest @ ..] => word_end(rest),
+        _ => false,
+    }
+}
+
 /// Whether `bytes` (UTF-8 text) holds a digit or a word that makes a token strong
 /// (see [`Tok::is_strong`]): a sentence without one holds no temporal expression.
 /// One pass over the bytes, hashing each word's lowercase form as it goes.
@@ -235,7 +257,12 @@ pub fn may_hold_a_date(bytes: &[u8]) -> bool {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_digit() {
-            return true;
+            let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if time_like_number(&bytes[i..i + run], &bytes[i + run..]) {
+                return true;
+            }
+            i += run;
+            continue;
         }
         if !(b.is_ascii_alphabetic() || (0xc3..=0xc5).contains(&b)) {
             i += 1;
@@ -326,7 +353,8 @@ impl Tok {
     pub fn is_strong(&self) -> bool {
         let strong = strong_class;
         match self.kind {
-            Kind::Number(..) | Kind::Ordinal(_) => true,
+            // Numbers: see [`Tokens::index_strong`].
+            Kind::Number(..) | Kind::Ordinal(_) => false,
             Kind::Word(class) => {
                 class.is_some_and(strong) || self.alt.is_some_and(strong) || self.marks_time
             }
@@ -569,7 +597,15 @@ impl<'t> Tokens<'t> {
         self.next_strong.clear();
         self.next_strong.resize(n + 1, usize::MAX);
         for k in (0..n).rev() {
-            self.next_strong[k] = if self.toks[k].is_strong() {
+            let tok = &self.toks[k];
+            // A number is strong when it reads as time by itself (the rule of
+            // [`may_hold_a_date`]); before a month or a unit, they are strong.
+            let time_like = matches!(tok.kind, Kind::Number(..))
+                && time_like_number(
+                    &self.text.as_bytes()[tok.start..tok.end],
+                    &self.text.as_bytes()[tok.end..self.text.len().min(tok.end + 4)],
+                );
+            self.next_strong[k] = if tok.is_strong() || time_like {
                 k
             } else {
                 self.next_strong[k + 1]
@@ -687,7 +723,14 @@ mod tests {
     #[test]
     fn strong_words_and_digits() {
         assert!(may_hold_a_date("Il est venu HIER.".as_bytes()));
-        assert!(may_hold_a_date("le 3".as_bytes()));
+        assert!(may_hold_a_date("à 14h".as_bytes()));
+        assert!(may_hold_a_date("à 14 h 30".as_bytes()));
+        assert!(may_hold_a_date("le 10/04".as_bytes()));
+        assert!(may_hold_a_date("en 1990,".as_bytes()));
+        // Amounts are not times: `3,5 %`, `1 500 euros`, `23 tonnes`.
+        assert!(!may_hold_a_date(
+            "3,5 % de 1 500 euros et 23 tonnes".as_bytes()
+        ));
         assert!(may_hold_a_date("En FÉVRIER".as_bytes()));
         assert!(may_hold_a_date("ce week-end".as_bytes()));
         assert!(may_hold_a_date("depuis l’été".as_bytes()));
@@ -699,7 +742,7 @@ mod tests {
         assert!(!may_hold_a_date("".as_bytes()));
         // Signs that share the lead byte of accented letters end in time.
         assert!(!may_hold_a_date("a ÷ b × c".as_bytes()));
-        assert!(may_hold_a_date("÷×3".as_bytes()));
+        assert!(may_hold_a_date("÷×2025".as_bytes()));
     }
 
     #[test]
