@@ -253,6 +253,8 @@ pub fn may_hold_a_date(bytes: &[u8]) -> bool {
             }
         }
     };
+    let ete = word_hash("été".bytes());
+    let mut previous = 0u64;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -296,12 +298,26 @@ pub fn may_hold_a_date(bytes: &[u8]) -> bool {
         }
         if i == word_start {
             i += 1; // `×`, `÷`: not a letter
-        } else if is_strong(h | 1) {
+            continue;
+        }
+        let h = h | 1;
+        // `a été`, `ont été`: the participle, not the summer.
+        if is_strong(h) && !(h == ete && AVOIR_HASHES.contains(&previous)) {
             return true;
         }
+        previous = h;
     }
     false
 }
+
+/// Forms of `avoir` before which `été` is a participle.
+const AVOIR: [&str; 14] = [
+    "a", "ai", "as", "ont", "avons", "avez", "avait", "avaient", "aura", "auront", "aurait",
+    "auraient", "ayant", "avoir",
+];
+
+static AVOIR_HASHES: LazyLock<Vec<u64>> =
+    LazyLock::new(|| AVOIR.iter().map(|w| word_hash(w.bytes())).collect());
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -605,7 +621,11 @@ impl<'t> Tokens<'t> {
                     &self.text.as_bytes()[tok.start..tok.end],
                     &self.text.as_bytes()[tok.end..self.text.len().min(tok.end + 4)],
                 );
-            self.next_strong[k] = if tok.is_strong() || time_like {
+            // `a été`: the participle.
+            let participle = tok.kind == Kind::Word(Some(Class::Season("SU")))
+                && k > 0
+                && AVOIR.contains(&self.text(k - 1));
+            self.next_strong[k] = if (tok.is_strong() && !participle) || time_like {
                 k
             } else {
                 self.next_strong[k + 1]
@@ -740,6 +760,10 @@ mod tests {
         // A number word alone is not enough: `trois délégations`.
         assert!(!may_hold_a_date("trois délégations".as_bytes()));
         assert!(!may_hold_a_date("".as_bytes()));
+        assert!(!may_hold_a_date(
+            "Il a été élu, elles ont été reçues.".as_bytes()
+        ));
+        assert!(may_hold_a_date("Il a passé l'été à Brest.".as_bytes()));
         // Signs that share the lead byte of accented letters end in time.
         assert!(!may_hold_a_date("a ÷ b × c".as_bytes()));
         assert!(may_hold_a_date("÷×2025".as_bytes()));
