@@ -336,10 +336,19 @@ pub fn is_word_char(c: char) -> bool {
 
 /// Appends the normalized form of one token (letters and digits only).
 pub fn push_token(token: &str, key: &mut String) {
-    match token {
-        "St" | "ST" | "st" => return key.push_str("saint"),
-        "Ste" | "STE" | "ste" => return key.push_str("sainte"),
-        _ => {}
+    if token.len() <= 3 {
+        match token {
+            "St" | "ST" | "st" => return key.push_str("saint"),
+            "Ste" | "STE" | "ste" => return key.push_str("sainte"),
+            _ => {}
+        }
+    }
+    // ASCII letters and digits fold by themselves: most names, most words.
+    if token.is_ascii() {
+        let start = key.len();
+        key.push_str(token);
+        key[start..].make_ascii_lowercase();
+        return;
     }
     for c in token.chars() {
         fold_char(c, key);

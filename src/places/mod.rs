@@ -732,7 +732,12 @@ fn contains_lowercased(set: &WordSet, word: &str) -> bool {
 /// `word` in lowercase, written in `buf` unless it is lowercase already; `None` if it
 /// does not fit (no cue word is that long).
 fn lowercased<'b>(word: &'b str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    if !word.chars().any(char::is_uppercase) {
+    let has_capital = if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().any(char::is_uppercase)
+    };
+    if !has_capital {
         return Some(word);
     }
     let mut len = 0;
@@ -758,10 +763,22 @@ fn is_word_start(text: &str, pos: usize) -> bool {
 
 /// End of the word (letters and digits) starting at `pos`.
 fn word_end(text: &str, pos: usize) -> usize {
-    text[pos..]
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len(), |(i, _)| pos + i)
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    // ASCII letters and digits byte by byte; anything else through `char`.
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        } else if bytes[i] < 0x80 {
+            return i;
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => return i,
+            }
+        }
+    }
+    i
 }
 
 /// The word before `pos` and the text between them (at most a few characters).
