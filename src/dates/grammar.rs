@@ -92,9 +92,9 @@ pub enum Val {
         amount: Amount,
         unit: Unit,
     },
-    /// A fixed value: a set (`XXXX-WXX-1`, `P1Y`), or a duration written like a
-    /// clock (`PT2H30M`).
-    Set(String),
+    /// A value the words fix by themselves: a set (`XXXX-WXX-1`, `P1Y`), or a
+    /// duration written like a clock (`PT2H30M`).
+    Fixed(String),
 }
 
 /// Which way the clause points in time: its tense, or a preposition.
@@ -760,7 +760,12 @@ impl<'a> Grammar<'a> {
         if let Some((next, _)) = self.amount(i) {
             if self.is(next, "fois") && self.is(next + 1, "par") {
                 if let Some(unit) = self.unit(next + 2) {
-                    let e = self.expr(i, next + 3, TemporalType::Set, Val::Set(period(1.0, unit)));
+                    let e = self.expr(
+                        i,
+                        next + 3,
+                        TemporalType::Set,
+                        Val::Fixed(period(1.0, unit)),
+                    );
                     return Some((next + 3, e));
                 }
             }
@@ -871,7 +876,7 @@ impl<'a> Grammar<'a> {
                     start,
                     next + 2,
                     TemporalType::Set,
-                    Val::Set(period(1.0, per)),
+                    Val::Fixed(period(1.0, per)),
                 );
                 return Some((next + 2, e));
             }
@@ -933,7 +938,7 @@ impl<'a> Grammar<'a> {
         };
         // `en 2h30`, `pendant 1h15`: a length of time written like a clock.
         if i > 0 && self.is_any(i - 1, &["en", "pendant", "durant"]) && self.number(i).is_some() {
-            let val = Val::Set(if minute == 0 {
+            let val = Val::Fixed(if minute == 0 {
                 format!("PT{hour}H")
             } else {
                 format!("PT{hour}H{minute}M")
@@ -1707,28 +1712,15 @@ impl<'a> Grammar<'a> {
         // `la veille`, `le lendemain`, `l'avant-veille`, with a part of the day.
         if let Some(k) = self.article(i) {
             if let Some(Class::Anaphor(offset)) = self.class(k) {
-                let mut next = k + 1;
-                // `la veille au soir`.
-                if self.is(next, "au") && matches!(self.class(next + 1), Some(Class::Part(_))) {
-                    if let Some(Class::Part(part)) = self.class(next + 1) {
-                        let e = self.expr(
-                            i,
-                            next + 2,
-                            TemporalType::Time,
-                            Val::DayPart {
-                                day: Some(Box::new(Val::Anaphor(offset))),
-                                part,
-                            },
-                        );
-                        return Some((next + 2, e));
-                    }
+                let next = k + 1;
+                // `la veille au soir`; else as after any day (`le lendemain matin`).
+                if let (true, Some(Class::Part(part))) = (self.is(next, "au"), self.class(next + 1))
+                {
+                    let day = Some(Box::new(Val::Anaphor(offset)));
+                    let e = self.expr(i, next + 2, TemporalType::Time, Val::DayPart { day, part });
+                    return Some((next + 2, e));
                 }
-                if let Some(r) = self.with_time(i, next, Val::Anaphor(offset)) {
-                    return Some(r);
-                }
-                next += 1;
-                let e = self.expr(i, next, TemporalType::Date, Val::Anaphor(offset));
-                return Some((next, e));
+                return self.with_time(i, next, Val::Anaphor(offset));
             }
             // `la nuit dernière`, `la nuit prochaine`.
             if let Some(Class::Part(part)) = self.class(k) {
@@ -1785,7 +1777,7 @@ impl<'a> Grammar<'a> {
                                 i,
                                 next,
                                 TemporalType::Set,
-                                Val::Set(format!("XXXX-WXX-{weekday}")),
+                                Val::Fixed(format!("XXXX-WXX-{weekday}")),
                             );
                             return Some((next, e));
                         }
@@ -2049,12 +2041,12 @@ impl<'a> Grammar<'a> {
                         i,
                         i + 2,
                         TemporalType::Set,
-                        Val::Set(format!("XXXX-WXX-{weekday}")),
+                        Val::Fixed(format!("XXXX-WXX-{weekday}")),
                     );
                     return Some((i + 2, e));
                 }
                 let unit = self.unit(i + 1)?;
-                let e = self.expr(i, i + 2, TemporalType::Set, Val::Set(period(1.0, unit)));
+                let e = self.expr(i, i + 2, TemporalType::Set, Val::Fixed(period(1.0, unit)));
                 Some((i + 2, e))
             }
             "tous" | "toutes" => {
@@ -2066,19 +2058,19 @@ impl<'a> Grammar<'a> {
                         i,
                         i + 3,
                         TemporalType::Set,
-                        Val::Set(format!("XXXX-WXX-{weekday}")),
+                        Val::Fixed(format!("XXXX-WXX-{weekday}")),
                     );
                     return Some((i + 3, e));
                 }
                 if let Some(unit) = self.unit(i + 2) {
-                    let e = self.expr(i, i + 3, TemporalType::Set, Val::Set(period(1.0, unit)));
+                    let e = self.expr(i, i + 3, TemporalType::Set, Val::Fixed(period(1.0, unit)));
                     return Some((i + 3, e));
                 }
                 let (next, (Amount::N(n), _)) = self.amount(i + 2)? else {
                     return None;
                 };
                 let unit = self.unit(next)?;
-                let e = self.expr(i, next + 1, TemporalType::Set, Val::Set(period(n, unit)));
+                let e = self.expr(i, next + 1, TemporalType::Set, Val::Fixed(period(n, unit)));
                 Some((next + 1, e))
             }
             "par" => {
@@ -2089,7 +2081,7 @@ impl<'a> Grammar<'a> {
                 ) {
                     return None;
                 }
-                let e = self.expr(i, i + 2, TemporalType::Set, Val::Set(period(1.0, unit)));
+                let e = self.expr(i, i + 2, TemporalType::Set, Val::Fixed(period(1.0, unit)));
                 Some((i + 2, e))
             }
             _ => None,

@@ -234,7 +234,7 @@ impl Resolver {
     }
 
     fn point(&self, val: &Val, dir: Dir) -> Option<(Point, Resolution)> {
-        use Resolution::{Absolute, Anchored};
+        use Resolution::Absolute;
         Some(match *val {
             Val::Day {
                 year: Some(y),
@@ -347,9 +347,8 @@ impl Resolver {
                 };
                 (Point::Text(value), Absolute)
             }
-            Val::Set(ref value) => (Point::Text(value.clone()), Absolute),
+            Val::Fixed(ref value) => (Point::Text(value.clone()), Absolute),
         })
-        .map(|(p, r)| (p, if r == Anchored { Anchored } else { r }))
     }
 
     /// The day of a clock time or part of day: its own, else the context's.
