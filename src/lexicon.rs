@@ -39,6 +39,14 @@ impl WordSet {
         word.len() <= self.longest && self.words.contains(word)
     }
 
+    /// The entry equal to `word`, borrowed from the data.
+    pub fn get(&self, word: &str) -> Option<&'static str> {
+        if word.len() > self.longest {
+            return None;
+        }
+        self.words.get(word).copied()
+    }
+
     /// Length in bytes of the longest entry: no longer word can be in the set.
     pub fn longest(&self) -> usize {
         self.longest

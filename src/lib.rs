@@ -23,6 +23,7 @@
 //! input reader ([`input`]) know nothing of extraction.
 #![deny(missing_docs)]
 
+pub mod actors;
 pub mod cli;
 pub mod dates;
 pub mod document;
@@ -36,6 +37,7 @@ pub mod record;
 pub mod runner;
 pub mod schema;
 pub mod segment;
+pub mod words;
 
 pub use document::Document;
 pub use extractor::{extract, ArticleMeta, Extractor, ExtractorBuilder};

@@ -340,8 +340,13 @@ fn continues_after(before: &str, next: &str) -> bool {
         return true;
     }
     if is_single_capital(word) {
-        // `John F. Kennedy`, `J. K. Rowling`, but not `le plan B. Il`.
-        return previous_word.is_none_or(|w| !w.starts_with(char::is_lowercase));
+        // `John F. Kennedy`, `J. K. Rowling`, `signé A. Girardin`, but not `le plan
+        // B. Il`.
+        let next_word = next.split_whitespace().next().unwrap_or("");
+        let name_follows = next_word.starts_with(char::is_uppercase)
+            && next_word.chars().nth(1).is_some_and(char::is_lowercase)
+            && !is_sentence_opener(next_word.trim_end_matches([',', ';', ':', '.']));
+        return name_follows || previous_word.is_none_or(|w| !w.starts_with(char::is_lowercase));
     }
     if ABBREVIATIONS.contains(word) {
         let next_word = next
@@ -370,6 +375,88 @@ fn last_two_words(s: &str) -> (Option<&str>, &str) {
         None => word,
     };
     (words.next(), word)
+}
+
+/// Capitalized words that open sentences rather than names: after `le plan B.`,
+/// `Il` starts a new sentence, `Girardin` after `signé A.` does not.
+fn is_sentence_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "Il" | "Ils"
+            | "Elle"
+            | "Elles"
+            | "On"
+            | "Nous"
+            | "Vous"
+            | "Je"
+            | "Le"
+            | "La"
+            | "Les"
+            | "L'"
+            | "Un"
+            | "Une"
+            | "Des"
+            | "Du"
+            | "De"
+            | "Ce"
+            | "Cet"
+            | "Cette"
+            | "Ces"
+            | "Cela"
+            | "Ça"
+            | "Mais"
+            | "Et"
+            | "Or"
+            | "Donc"
+            | "Pour"
+            | "Par"
+            | "Dans"
+            | "En"
+            | "Au"
+            | "Aux"
+            | "Selon"
+            | "Depuis"
+            | "Après"
+            | "Avant"
+            | "Pendant"
+            | "Si"
+            | "Son"
+            | "Sa"
+            | "Ses"
+            | "Leur"
+            | "Leurs"
+            | "Notre"
+            | "Nos"
+            | "Tout"
+            | "Tous"
+            | "Toutes"
+            | "Aucun"
+            | "Aucune"
+            | "Plusieurs"
+            | "Certains"
+            | "Quant"
+            | "Puis"
+            | "Ainsi"
+            | "Enfin"
+            | "Alors"
+            | "Pourtant"
+            | "Cependant"
+            | "Toutefois"
+            | "Sur"
+            | "Avec"
+            | "Sans"
+            | "Entre"
+            | "Lors"
+            | "Dès"
+            | "Quand"
+            | "Lorsque"
+            | "Comme"
+            | "Ici"
+    ) || word.starts_with("L'")
+        || word.starts_with("L’")
+        || word.starts_with("D'")
+        || word.starts_with("D’")
+        || word.starts_with("Qu")
 }
 
 fn is_single_capital(word: &str) -> bool {

@@ -18,7 +18,12 @@ pub struct Case<E> {
     #[allow(dead_code)]
     pub published: Option<String>,
     /// What the extractor must give, under the table's own key.
-    #[serde(alias = "sentences", alias = "places", alias = "dates")]
+    #[serde(
+        alias = "sentences",
+        alias = "places",
+        alias = "dates",
+        alias = "actors"
+    )]
     pub expected: E,
 }
 

@@ -1,0 +1,1770 @@
+//! Actors: persons, organizations, roles and groups (SPEC §2 "actors").
+//!
+//! Each sentence is cut into words once ([`crate::words`]); then:
+//! - organizations of the lexicon are found in one pass of an automaton over the
+//!   text, the others by pattern: a head noun and its complements (`tribunal
+//!   correctionnel de Lyon`, `Agence nationale de la recherche`), an acronym
+//!   (`FNPL`), a name in parentheses after its expansion (`Forces de soutien rapide
+//!   (FSR)`);
+//! - persons: a civil title and a name (`M. Mercadier`), a first name and a surname
+//!   (`Nolwenn Guéguen`, `Patrick Le Goff`, `Claire DUBOIS`), initials (`J.-M.
+//!   Lefort`), a role noun and a name (`le ministre chinois Wang Lihua`), and, once a
+//!   surname is known, the surname alone (`Benali`). Every mention carries the full
+//!   name first given in the article;
+//! - roles and groups: a noun phrase chunked from a determiner (`une haute
+//!   responsable du département d'État américain`, `plusieurs centaines de
+//!   manifestants`): determiner, adjectives, a role noun or collective, adjectives,
+//!   and up to three `de` complements. A role phrase next to a name is the person's
+//!   `role` (`le procureur de Paris, Jean Marin`), not an actor of its own; one
+//!   followed by an anonymity marker is an anonymous source, not an actor.
+
+mod lexicon;
+
+use std::ops::Range;
+
+pub use lexicon::{lexicon, FirstName, Lexicon, Organization, RoleForm};
+
+use crate::document::Document;
+use crate::places::{gazetteer, normalize_name};
+use crate::record::{ActorKind, ActorMention, PlaceMention};
+use crate::words::{self, Word};
+
+/// An actor found, before output.
+#[derive(Debug, Clone)]
+struct Found {
+    range: Range<usize>,
+    kind: ActorKind,
+    /// Organizations: the canonical name. Persons: the name without title.
+    name: Option<String>,
+    role: Option<&'static str>,
+    affiliation: Option<String>,
+    /// Persons: the byte range of the surname (the last name words).
+    surname: Option<Range<usize>>,
+    /// Persons: given with a first name (`Jean Marin`, not `M. Marin`).
+    full: bool,
+    /// Precedence when two actors overlap: the higher is kept.
+    rank: u8,
+}
+
+/// Ranks: a lexicon organization beats a person beats a pattern organization.
+const RANK_LEXICON: u8 = 4;
+const RANK_PERSON: u8 = 3;
+const RANK_PATTERN: u8 = 2;
+const RANK_ACRONYM: u8 = 1;
+
+/// A role or group noun phrase.
+#[derive(Debug, Clone)]
+struct Chunk {
+    /// First and one-past-last word.
+    words: Range<usize>,
+    lemma: &'static str,
+    group: bool,
+    affiliation: Option<String>,
+    /// Starts with a determiner (an apposition after a name need not).
+    determined: bool,
+}
+
+/// The actors of a document. `places` are the places found in it, which are not
+/// persons' surnames or acronyms.
+pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
+    let lex = lexicon();
+    let text = doc.text();
+    let orgs = lex.find_organizations(text);
+    let place_spans: Vec<(usize, usize)> =
+        places.iter().map(|p| (p.span.start, p.span.end)).collect();
+    let mut scan = Scan {
+        doc,
+        text,
+        lex,
+        words: Vec::new(),
+        key: String::new(),
+        orgs: &orgs,
+        next_org: 0,
+        place_spans: &place_spans,
+        found: Vec::new(),
+        chunks: Vec::new(),
+    };
+    let mut all = Vec::new();
+    let mut sentence_words = Vec::new();
+    for sentence in doc.sentences() {
+        scan.words.clear();
+        words::split(text, sentence.clone(), &mut scan.words);
+        scan.sentence();
+        sentence_words.push(std::mem::take(&mut scan.words));
+    }
+    // Later mentions by surname alone, once every full name is known.
+    let persons: Vec<(String, String)> = scan
+        .found
+        .iter()
+        .filter(|f| f.kind == ActorKind::Person && f.full)
+        .filter_map(|f| {
+            let surname = &text[f.surname.clone()?];
+            Some((surname.to_string(), f.name.clone()?))
+        })
+        .collect();
+    if !persons.is_empty() {
+        for words in &sentence_words {
+            scan.words.clone_from(words);
+            scan.surnames(&persons);
+        }
+    }
+    for f in &mut scan.found {
+        if f.kind == ActorKind::Person && !f.full {
+            let surname = f.name.clone().unwrap_or_default();
+            if let Some((_, full)) = persons.iter().find(|(s, _)| *s == surname) {
+                f.name = Some(full.clone());
+            }
+        }
+    }
+    all.append(&mut scan.found);
+    resolve(all)
+        .into_iter()
+        .map(|f| ActorMention {
+            span: doc.span(f.range),
+            kind: f.kind,
+            name: f.name,
+            role: f.role.map(str::to_string),
+            affiliation: f.affiliation,
+        })
+        .collect()
+}
+
+/// Drops actors overlapping a stronger one and sorts by start (longer first).
+fn resolve(mut found: Vec<Found>) -> Vec<Found> {
+    found.sort_by(|a, b| b.rank.cmp(&a.rank).then(a.range.start.cmp(&b.range.start)));
+    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        let named = matches!(f.kind, ActorKind::Person | ActorKind::Organization);
+        let clash = kept.iter().any(|k| {
+            let overlap = k.range.start < f.range.end && f.range.start < k.range.end;
+            let k_named = matches!(k.kind, ActorKind::Person | ActorKind::Organization);
+            if !overlap {
+                return false;
+            }
+            if named == k_named || k.kind == ActorKind::Person || f.kind == ActorKind::Person {
+                return true;
+            }
+            // A role phrase may hold a whole organization (`une responsable du
+            // département d'État`), not part of one.
+            let (phrase, org) = if named {
+                (&k.range, &f.range)
+            } else {
+                (&f.range, &k.range)
+            };
+            !(phrase.start <= org.start && org.end <= phrase.end)
+        });
+        if !clash {
+            kept.push(f);
+        }
+    }
+    kept.sort_by(|a, b| {
+        a.range
+            .start
+            .cmp(&b.range.start)
+            .then(b.range.end.cmp(&a.range.end))
+    });
+    kept
+}
+
+/// Capitalized words that are not names: function words and adverbs starting a
+/// sentence, months, weekdays.
+fn is_common_capital(key: &str) -> bool {
+    matches!(
+        key,
+        "le" | "la"
+            | "les"
+            | "l'"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "de"
+            | "d'"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "on"
+            | "nous"
+            | "vous"
+            | "je"
+            | "et"
+            | "ou"
+            | "mais"
+            | "pour"
+            | "par"
+            | "sur"
+            | "dans"
+            | "avec"
+            | "sans"
+            | "selon"
+            | "après"
+            | "avant"
+            | "depuis"
+            | "pendant"
+            | "lors"
+            | "entre"
+            | "en"
+            | "au"
+            | "aux"
+            | "à"
+            | "si"
+            | "pas"
+            | "plus"
+            | "tout"
+            | "tous"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "qui"
+            | "que"
+            | "quand"
+            | "comme"
+            | "dès"
+            | "face"
+            | "janvier"
+            | "février"
+            | "mars"
+            | "avril"
+            | "mai"
+            | "juin"
+            | "juillet"
+            | "août"
+            | "septembre"
+            | "octobre"
+            | "novembre"
+            | "décembre"
+            | "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+    )
+}
+
+/// Lowercase particles inside a person's name (`Hélène de La Roche`, `van der Berg`).
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "d'"
+            | "d’"
+            | "du"
+            | "des"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "ter"
+            | "da"
+            | "di"
+            | "do"
+            | "dos"
+            | "das"
+            | "del"
+            | "della"
+            | "y"
+            | "ben"
+            | "bin"
+            | "ibn"
+            | "ould"
+            | "bint"
+            | "abou"
+            | "abu"
+    )
+}
+
+/// Words before which a name is a street's, a building's or an event's.
+fn is_address_noun(key: &str) -> bool {
+    matches!(
+        key,
+        "rue"
+            | "avenue"
+            | "boulevard"
+            | "place"
+            | "quai"
+            | "allée"
+            | "impasse"
+            | "square"
+            | "cours"
+            | "passage"
+            | "pont"
+            | "lycée"
+            | "collège"
+            | "école"
+            | "stade"
+            | "gymnase"
+            | "hôpital"
+            | "gare"
+            | "aéroport"
+            | "station"
+            | "parc"
+            | "salle"
+            | "centre"
+            | "musée"
+            | "prix"
+            | "rond-point"
+            | "esplanade"
+            | "promenade"
+            | "résidence"
+            | "fondation"
+            | "institut"
+            | "clinique"
+            | "théâtre"
+            | "complexe"
+            | "halle"
+            | "médiathèque"
+            | "bibliothèque"
+            | "maison"
+            | "loi"
+            | "rapport"
+            | "opération"
+            | "trophée"
+            | "coupe"
+    )
+}
+
+/// Determiners that open a role or group phrase, and whether they are plural.
+fn determiner(key: &str) -> Option<bool> {
+    Some(match key {
+        "un" | "une" | "le" | "la" | "l'" | "ce" | "cet" | "cette" | "du" | "au" | "chaque"
+        | "aucun" | "aucune" => false,
+        "les" | "des" | "ces" | "aux" | "plusieurs" | "certains" | "certaines" | "quelques"
+        | "nombreux" | "nombreuses" | "divers" | "diverses" | "différents" | "différentes"
+        | "tous" | "toutes" | "quelque" | "environ" => true,
+        _ => return None,
+    })
+}
+
+/// Number words and approximate quantities that may follow a determiner or stand as
+/// one (`deux`, `une vingtaine de`, `des centaines de`).
+fn is_number_word(key: &str) -> bool {
+    matches!(
+        key,
+        "deux"
+            | "trois"
+            | "quatre"
+            | "cinq"
+            | "six"
+            | "sept"
+            | "huit"
+            | "neuf"
+            | "dix"
+            | "onze"
+            | "douze"
+            | "treize"
+            | "quatorze"
+            | "quinze"
+            | "seize"
+            | "vingt"
+            | "trente"
+            | "quarante"
+            | "cinquante"
+            | "soixante"
+            | "cent"
+            | "cents"
+            | "mille"
+    )
+}
+
+fn is_quantity_noun(key: &str) -> bool {
+    matches!(
+        key,
+        "dizaine"
+            | "dizaines"
+            | "douzaine"
+            | "douzaines"
+            | "quinzaine"
+            | "vingtaine"
+            | "trentaine"
+            | "quarantaine"
+            | "cinquantaine"
+            | "soixantaine"
+            | "centaine"
+            | "centaines"
+            | "millier"
+            | "milliers"
+            | "million"
+            | "millions"
+            | "poignée"
+            | "groupe"
+            | "partie"
+            | "majorité"
+            | "plupart"
+            | "moitié"
+            | "tiers"
+            | "nombre"
+            | "foule"
+            | "cortège"
+            | "délégation"
+            | "collectif"
+            | "équipe"
+            | "cohorte"
+            | "série"
+    )
+}
+
+/// Words that end a noun phrase: verbs and pronouns seen right after one.
+fn is_stop(key: &str) -> bool {
+    matches!(
+        key,
+        "a" | "ont"
+            | "est"
+            | "sont"
+            | "était"
+            | "étaient"
+            | "sera"
+            | "seront"
+            | "avait"
+            | "avaient"
+            | "aurait"
+            | "auraient"
+            | "qui"
+            | "que"
+            | "qu'"
+            | "dont"
+            | "où"
+            | "ne"
+            | "n'"
+            | "se"
+            | "s'"
+            | "y"
+            | "en"
+            | "et"
+            | "ou"
+            | "mais"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "on"
+            | "lui"
+            | "leur"
+            | "pas"
+            | "plus"
+            | "très"
+            | "déjà"
+            | "aussi"
+            | "encore"
+            | "toujours"
+            | "jamais"
+            | "ici"
+            | "là"
+            | "ce"
+            | "cette"
+            | "sans"
+            | "avec"
+            | "par"
+            | "pour"
+            | "sur"
+            | "dans"
+            | "selon"
+            | "après"
+            | "avant"
+            | "depuis"
+            | "pendant"
+            | "contre"
+            | "entre"
+            | "vers"
+            | "chez"
+            | "comme"
+            | "à"
+            | "au"
+            | "aux"
+            | "le"
+            | "la"
+            | "les"
+            | "l'"
+            | "un"
+            | "une"
+    )
+}
+
+/// Adjective endings of French (`régional`, `judiciaire`, `atomique`, `fédéraux`):
+/// a guess for words no list has.
+fn looks_adjective(key: &str) -> bool {
+    const ENDINGS: [&str; 26] = [
+        "al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ien", "ienne", "iens", "iennes",
+        "ique", "iques", "aire", "aires", "if", "ive", "ifs", "ives", "éen", "éens", "éenne",
+        "éennes", "iste", "istes",
+    ];
+    let len = key.chars().count();
+    // `marseillais`, `lyonnaise`: long enough not to be `jamais`.
+    (len > 4 && ENDINGS.iter().any(|e| key.ends_with(e)))
+        || (len > 6 && (key.ends_with("ais") || key.ends_with("aise") || key.ends_with("aises")))
+}
+
+/// Prepositions that open a complement of a role or an organization.
+fn complement_preposition(key: &str) -> bool {
+    matches!(key, "de" | "d'" | "du" | "des")
+}
+
+/// The state of the scan of one document.
+struct Scan<'a> {
+    doc: &'a Document<'a>,
+    text: &'a str,
+    lex: &'static Lexicon,
+    /// The words of the current sentence.
+    words: Vec<Word>,
+    key: String,
+    orgs: &'a [(Range<usize>, u32)],
+    /// The first organization of `orgs` not before the current sentence.
+    next_org: usize,
+    /// Code point offsets of the places found.
+    place_spans: &'a [(usize, usize)],
+    found: Vec<Found>,
+    chunks: Vec<Chunk>,
+}
+
+impl<'a> Scan<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.words[i].text(self.text)
+    }
+
+    /// The lexicon key of word `i` (lowercase, `'` apostrophe).
+    fn key(&mut self, i: usize) -> &str {
+        let word = self.words[i].text(self.text);
+        words::key(word, &mut self.key)
+    }
+
+    fn key_is(&mut self, i: usize, f: impl Fn(&str) -> bool) -> bool {
+        i < self.words.len() && !self.words[i].is(Word::PUNCT) && f(self.key(i))
+    }
+
+    /// The key of words `i..j` with single spaces (`forces de l'ordre`).
+    fn phrase_key(&mut self, i: usize, j: usize) -> &str {
+        let slice = &self.text[self.words[i].start..self.words[j - 1].end];
+        words::key(slice, &mut self.key);
+        lexicon::collapse_spaces(&mut self.key);
+        &self.key
+    }
+
+    fn is_place(&self, i: usize) -> bool {
+        self.place_at(i).is_some()
+    }
+
+    /// The code point end of the place starting at word `i`.
+    fn place_at(&self, i: usize) -> Option<usize> {
+        let start = self.doc.char_offset(self.words[i].start);
+        let p = self.place_spans.partition_point(|&(s, _)| s < start);
+        self.place_spans
+            .get(p)
+            .filter(|&&(s, _)| s == start)
+            .map(|&(_, e)| e)
+    }
+
+    fn is_punct(&self, i: usize, c: &str) -> bool {
+        i < self.words.len() && self.words[i].is(Word::PUNCT) && self.word(i) == c
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        i < self.words.len() && self.words[i].is(Word::CAPITALIZED)
+    }
+
+    /// A word that may be part of a name: capitalized, not a function word, month or
+    /// weekday.
+    fn name_word(&mut self, i: usize) -> bool {
+        self.capitalized(i) && !self.key_is(i, is_common_capital)
+    }
+
+    fn sentence(&mut self) {
+        let n = self.words.len();
+        if n == 0 {
+            return;
+        }
+        let (start, end) = (self.words[0].start, self.words[n - 1].end);
+        while self.next_org < self.orgs.len() && self.orgs[self.next_org].0.start < start {
+            self.next_org += 1;
+        }
+        let first_org = self.next_org;
+        let mut org_end = first_org;
+        while org_end < self.orgs.len() && self.orgs[org_end].0.start < end {
+            org_end += 1;
+        }
+        self.chunks.clear();
+        // `LAIT.`, `TÉLÉCOMS.`: a kicker, one word in capitals before the text.
+        let kicker = n <= 2 && self.words[0].is(Word::ALL_CAPS) && self.words[0].len() > 3;
+        let shouting = kicker || self.shouting();
+        let mut i = 0;
+        let mut org = first_org;
+        while i < n {
+            let w = self.words[i];
+            if w.is(Word::PUNCT) {
+                i += 1;
+                continue;
+            }
+            // An organization of the lexicon.
+            while org < org_end && self.orgs[org].0.start < w.start {
+                org += 1;
+            }
+            if org < org_end && self.orgs[org].0.start == w.start {
+                let (range, index) = self.orgs[org].clone();
+                let organization = self.lex.organizations[index as usize];
+                if !organization.ambiguous || self.org_cue_before(i) {
+                    let j = self.index_at(range.end, i);
+                    // A longer pattern name may start with it (`Conseil de paix et de
+                    // sécurité de l'UA`).
+                    let longer = self.pattern_org(i).filter(|p| p.end > j);
+                    match longer {
+                        Some(p) => self.push_org(i, p.end, None, RANK_PATTERN),
+                        None => self.push_org(i, j, Some(organization.name), RANK_LEXICON),
+                    }
+                    i = j;
+                    continue;
+                }
+            }
+            if let Some(j) = self.person_at(i) {
+                i = j;
+                continue;
+            }
+            if let Some(p) = self.pattern_org(i) {
+                self.push_org(i, p.end, None, RANK_PATTERN);
+                i = p.end;
+                continue;
+            }
+            if !shouting && self.acronym(i) {
+                self.push_org(i, i + 1, None, RANK_ACRONYM);
+            }
+            i += 1;
+        }
+        self.parenthesized_acronyms();
+        self.role_chunks();
+    }
+
+    /// The index of the first word starting at or after byte `end`, from word `i`.
+    fn index_at(&self, end: usize, mut i: usize) -> usize {
+        while i < self.words.len() && self.words[i].start < end {
+            i += 1;
+        }
+        i
+    }
+
+    /// A run of three capitalized words in capitals: a headline or shouting, where
+    /// capitals say nothing.
+    fn shouting(&self) -> bool {
+        let mut run = 0;
+        for w in &self.words {
+            if w.is(Word::ALL_CAPS) && w.len() >= 3 {
+                run += 1;
+                if run >= 3 {
+                    return true;
+                }
+            } else if !w.is(Word::PUNCT) {
+                run = 0;
+            }
+        }
+        false
+    }
+
+    fn push_org(&mut self, i: usize, j: usize, name: Option<&str>, rank: u8) {
+        let range = self.words[i].start..self.words[j - 1].end;
+        let name = name.unwrap_or(&self.text[range.clone()]).to_string();
+        self.found.push(Found {
+            range,
+            kind: ActorKind::Organization,
+            name: Some(name),
+            role: None,
+            affiliation: None,
+            surname: None,
+            full: false,
+            rank,
+        });
+    }
+
+    /// Whether the word before `i` (after its article) names a kind of organization:
+    /// `le groupe Orange`, `le parti Renaissance`.
+    fn org_cue_before(&mut self, i: usize) -> bool {
+        i > 0
+            && self.key_is(i - 1, |k| {
+                matches!(
+                    k,
+                    "groupe"
+                        | "société"
+                        | "entreprise"
+                        | "opérateur"
+                        | "parti"
+                        | "mouvement"
+                        | "formation"
+                        | "coalition"
+                        | "constructeur"
+                        | "géant"
+                        | "firme"
+                        | "compagnie"
+                        | "distributeur"
+                        | "enseigne"
+                        | "marque"
+                        | "quotidien"
+                        | "journal"
+                        | "hebdomadaire"
+                        | "magazine"
+                        | "chaîne"
+                        | "radio"
+                        | "site"
+                        | "plateforme"
+                        | "réseau"
+                        | "banque"
+                        | "fabricant"
+                        | "laboratoire"
+                        | "club"
+                        | "syndicat"
+                        | "association"
+                )
+            })
+    }
+
+    /// A person's name starting at word `i`: returns the index after it.
+    fn person_at(&mut self, i: usize) -> Option<usize> {
+        let w = self.words[i];
+        if !w.is(Word::CAPITALIZED) {
+            return None;
+        }
+        let word = self.word(i);
+        // A civil title: `M.`, `Mme`, `Dr`, `Me`.
+        let dotted = self.is_punct(i + 1, ".");
+        let title_end = if dotted && self.lex.titles.contains(&self.text[w.start..w.end + 1]) {
+            Some(i + 2)
+        } else if self.lex.titles.contains(word) && !self.key_is(i, |k| k == "me" || k == "pr")
+            || matches!(word, "Me" | "Pr")
+        {
+            Some(i + 1 + usize::from(dotted))
+        } else {
+            None
+        };
+        if let Some(t) = title_end {
+            let particle = t < self.words.len() && is_particle(self.word(t));
+            if self.name_word(t) || particle || self.initials(t).is_some() {
+                let start = t;
+                let end = self.name_end(start, !particle)?;
+                let full = self.first_name_at(start) && end > start + 1;
+                self.push_person(i, start, end, full, None);
+                return Some(end);
+            }
+            return None;
+        }
+        if i > 0 && self.key_is(i - 1, is_address_noun) {
+            return None;
+        }
+        // Initials: `J.-M. Lefort`.
+        if let Some(after) = self.initials(i) {
+            if self.name_word(after) {
+                let end = self.name_end(after, true)?;
+                self.push_person(i, i, end, true, None);
+                return Some(end);
+            }
+        }
+        // A first name and a surname, unless the places found say it is a place
+        // (`Riyad`, `Nil Bleu`).
+        let first = self.lex.first_names.get(word).copied();
+        let place_end = self.place_at(i);
+        let after_preposition = i > 0 && self.key_is(i - 1, is_place_preposition);
+        let place = |first: &FirstName| {
+            place_end.is_some_and(|end| {
+                (first.ambiguous && after_preposition) || end > self.doc.char_offset(w.end)
+            })
+        };
+        if let Some(first) = first.filter(|f| !place(f)) {
+            // `Julie, 34 ans,`: a first name alone, with an age.
+            if !first.ambiguous
+                && self.is_punct(i + 1, ",")
+                && self.words.get(i + 2).is_some_and(|w| w.is(Word::NUMBER))
+                && self.key_is(i + 3, |k| k == "ans")
+            {
+                self.push_person(i, i, i + 1, true, None);
+                return Some(i + 1);
+            }
+            let surname = self.name_end(i + 1, false);
+            if let Some(end) = surname.filter(|&e| e > i + 1) {
+                if !first.ambiguous || !self.is_place(i + 1) {
+                    self.push_person(i, i, end, true, None);
+                    return Some(end);
+                }
+            }
+            // `Stéphane M.`: a first name and an initial.
+            if self.words.get(i + 1).is_some_and(|n| n.len() == 1)
+                && self.capitalized(i + 1)
+                && self.is_punct(i + 2, ".")
+                && !first.ambiguous
+            {
+                self.push_person(i, i, i + 3, true, None);
+                return Some(i + 3);
+            }
+        }
+        None
+    }
+
+    /// Whether word `i` is a known first name.
+    fn first_name_at(&self, i: usize) -> bool {
+        i < self.words.len() && self.lex.first_names.contains_key(self.word(i))
+    }
+
+    /// After initials (`J.`, `J.-M.`) at `i`, the index of the word that follows.
+    fn initials(&self, i: usize) -> Option<usize> {
+        let single_capital =
+            |s: &Self, k: usize| k < s.words.len() && s.words[k].len() == 1 && s.capitalized(k);
+        if !single_capital(self, i) || !self.is_punct(i + 1, ".") {
+            return None;
+        }
+        let mut k = i + 2;
+        while self.is_punct(k, "-") && single_capital(self, k + 1) && self.is_punct(k + 2, ".") {
+            k += 3;
+        }
+        // One initial alone must be followed by a first name or two name words.
+        Some(k)
+    }
+
+    /// The end of a name whose first word is at `i` (all of it when `whole`, else the
+    /// surname after a first name): capitalized words, capitals, particles; at most
+    /// four words.
+    fn name_end(&mut self, i: usize, whole: bool) -> Option<usize> {
+        let mut j = i;
+        let mut names = 0;
+        while j < self.words.len() && j < i + 5 {
+            // An initial ends the name: `Stéphane M.`
+            if (names > 0 || !whole)
+                && self.words[j].len() == 1
+                && self.capitalized(j)
+                && self.is_punct(j + 1, ".")
+            {
+                return Some(j + 2);
+            }
+            if self.name_word(j) && !self.words[j].is(Word::PUNCT) {
+                // `Le`, `La`, `De` inside a name: a particle only before another name word.
+                names += 1;
+                j += 1;
+                continue;
+            }
+            if self.capitalized(j)
+                && self.key_is(j, |k| matches!(k, "le" | "la" | "de" | "du" | "des" | "d'"))
+                && self.name_word(j + 1)
+            {
+                j += 1;
+                continue;
+            }
+            if names > 0 || !whole {
+                let w = self.words[j];
+                let particle = (w.is(Word::LOWERCASE) && is_particle(self.word(j)))
+                    || (w.is(Word::LOWERCASE)
+                        && ["al-", "el-", "ben-", "ould-", "abou-", "abu-"]
+                            .iter()
+                            .any(|p| self.word(j).starts_with(p)));
+                if particle && self.word(j).contains('-') {
+                    names += 1;
+                    j += 1;
+                    continue;
+                }
+                // `de La Roche`, `van der Berg`
+                let capital_particle = |s: &mut Self, k: usize| {
+                    s.capitalized(k)
+                        && s.key_is(k, |key| {
+                            matches!(key, "le" | "la" | "de" | "du" | "des" | "d'")
+                        })
+                        && s.name_word(k + 1)
+                };
+                if particle && (self.name_word(j + 1) || capital_particle(self, j + 1)) {
+                    j += 1;
+                    continue;
+                }
+                if particle
+                    && j + 2 < self.words.len()
+                    && is_particle(self.word(j + 1))
+                    && self.name_word(j + 2)
+                {
+                    j += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        (names > 0 && j > i).then_some(j)
+    }
+
+    /// Records a person from word `from` (title included) with name words `name..end`.
+    fn push_person(
+        &mut self,
+        from: usize,
+        name: usize,
+        end: usize,
+        full: bool,
+        role: Option<&'static str>,
+    ) {
+        // A surname in capitals after a first name is written as a name.
+        let range = self.words[from].start..self.words[end - 1].end;
+        let name_range = self.words[name].start..self.words[end - 1].end;
+        let surname_from = if full { (name + 1).min(end - 1) } else { name };
+        let surname = self.words[surname_from].start..self.words[end - 1].end;
+        self.found.push(Found {
+            range,
+            kind: ActorKind::Person,
+            name: Some(self.text[name_range].to_string()),
+            role,
+            affiliation: None,
+            surname: Some(surname),
+            full,
+            rank: RANK_PERSON,
+        });
+    }
+
+    /// A name starting at word `i` that is made of a head noun and its complements:
+    /// `tribunal correctionnel de Lyon`, `Agence nationale de la recherche`,
+    /// `ministère chinois du commerce`, `conseil municipal`. Returns its word range.
+    fn pattern_org(&mut self, i: usize) -> Option<Range<usize>> {
+        let w = self.words[i];
+        if w.is(Word::PUNCT) || w.is(Word::NUMBER) || w.is(Word::ALL_CAPS) {
+            return None;
+        }
+        // The head: the longest entry of org-heads or org-alone.
+        let mut head_end = None;
+        let max = (i + self.lex.longest_head).min(self.words.len());
+        for j in (i + 1..=max).rev() {
+            if self.words[j - 1].is(Word::PUNCT) && self.word(j - 1) != "'" {
+                continue;
+            }
+            let lex = self.lex;
+            let key = self.phrase_key(i, j);
+            if lex.org_heads.contains(key) || lex.org_alone.contains(key) {
+                head_end = Some(j);
+                break;
+            }
+        }
+        let head_end = head_end?;
+        let capital_head = w.is(Word::CAPITALIZED) && i > 0 && !self.sentence_start(i);
+        let mut j = head_end;
+        let mut has_capital = capital_head;
+        let mut has_demonym = false;
+        let mut end = head_end;
+        let mut complements = 0;
+        // Adjectives and capitalized words right after the head.
+        while j < self.words.len() && j < head_end + 3 {
+            // `fédération CGT`, `association Droit au logement`, `Groupe Casino`
+            let named_after = self.name_word(j) && (capital_head || !self.is_place(j));
+            if j == head_end && (self.words[j].is(Word::ALL_CAPS) || named_after)
+                || capital_head && named_after
+            {
+                has_capital = true;
+                j += 1;
+                end = j;
+                continue;
+            }
+            if self.words[j].is(Word::LOWERCASE) && self.adjective(j) {
+                has_demonym |= self.demonym(j).is_some();
+                j += 1;
+                end = j;
+                continue;
+            }
+            break;
+        }
+        // Complements: `de la recherche`, `du Finistère`, `de paix et de sécurité`.
+        while j < self.words.len() && complements < 4 {
+            let mut k = j;
+            if self.key_is(k, |key| key == "et") && self.key_is(k + 1, complement_preposition) {
+                k += 1;
+            }
+            let prep = self.key_is(k, |key| {
+                complement_preposition(key) || matches!(key, "pour" | "aux" | "au")
+            });
+            if !prep {
+                break;
+            }
+            k += 1;
+            if self.key_is(k, |key| matches!(key, "la" | "l'" | "les" | "le")) {
+                k += 1;
+            }
+            if k >= self.words.len() || self.words[k].is(Word::PUNCT) {
+                break;
+            }
+            if self.capitalized(k) {
+                if !self.name_word(k) {
+                    break;
+                }
+                has_capital = true;
+                k += 1;
+                while self.name_word(k) {
+                    k += 1;
+                }
+            } else if self.words[k].is(Word::LOWERCASE) && !self.key_is(k, is_stop) {
+                k += 1;
+                while k < self.words.len() && self.words[k].is(Word::LOWERCASE) && self.adjective(k)
+                {
+                    k += 1;
+                }
+                // `des ports et docks`
+                if self.key_is(k, |key| key == "et")
+                    && k + 1 < self.words.len()
+                    && self.words[k + 1].is(Word::LOWERCASE)
+                    && !self.key_is(k + 1, is_stop)
+                    && !self.key_is(k + 1, complement_preposition)
+                {
+                    k += 2;
+                }
+            } else {
+                break;
+            }
+            complements += 1;
+            j = k;
+            end = k;
+        }
+        let head_key = self.phrase_key(i, head_end).to_string();
+        let alone = self.lex.org_alone.contains(&head_key)
+            || (head_end < end
+                && self
+                    .lex
+                    .org_alone
+                    .contains(self.phrase_key(i, head_end + 1)));
+        let named = if capital_head {
+            end > head_end
+        } else {
+            has_capital || alone || (has_demonym && complements > 0)
+        };
+        // `droits de douane`, `agents de police`: a generic use.
+        if !capital_head && i > 0 && self.key_is(i - 1, |k| k == "de" || k == "d'") && !has_capital
+        {
+            return None;
+        }
+        if !named {
+            return None;
+        }
+        // The head alone, lowercase: only when it names one institution by itself.
+        if end == head_end && !self.lex.org_alone.contains(&head_key) {
+            return None;
+        }
+        Some(i..end)
+    }
+
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0 || (self.words[..i].iter().all(|w| w.is(Word::PUNCT)))
+    }
+
+    /// The country of a nationality adjective at word `i`.
+    fn demonym(&mut self, i: usize) -> Option<&'static str> {
+        let word = self.words[i].text(self.text);
+        normalize_name(word, &mut self.key);
+        gazetteer().demonyms.get(self.key.as_str()).copied()
+    }
+
+    /// An adjective after a noun: of the list, a nationality, or by its ending.
+    fn adjective(&mut self, i: usize) -> bool {
+        if self.words[i].is(Word::PUNCT) {
+            return false;
+        }
+        let lex = self.lex;
+        let key = self.key(i);
+        if is_stop(key) || complement_preposition(key) {
+            return false;
+        }
+        lex.post_adjectives.contains(key) || looks_adjective(key) || self.demonym(i).is_some()
+    }
+
+    /// An acronym: two to six capitals, not a roman numeral nor a place nor a common
+    /// abbreviation.
+    fn acronym(&mut self, i: usize) -> bool {
+        let w = self.words[i];
+        if !w.is(Word::ALL_CAPS) || w.len() > 7 {
+            return false;
+        }
+        let word = self.word(i);
+        if word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+        {
+            return false;
+        }
+        if word.chars().filter(|c| c.is_alphabetic()).count() > 6
+            || !word
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '+' || c == '-')
+        {
+            return false;
+        }
+        let quoted = i > 0
+            && self.words[i - 1].is(Word::PUNCT)
+            && matches!(self.word(i - 1), "«" | "\"" | "“" | "‹");
+        !quoted && !is_common_acronym(word) && !self.is_place(i)
+    }
+
+    /// `(FSR)` after `Forces de soutien rapide`: the acronym and, when the initials of
+    /// the words before spell it, its expansion.
+    fn parenthesized_acronyms(&mut self) {
+        for i in 1..self.words.len().saturating_sub(2) {
+            if !(self.is_punct(i, "(") && self.is_punct(i + 2, ")")) {
+                continue;
+            }
+            let w = self.words[i + 1];
+            let word = self.word(i + 1);
+            let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+            if !w.is(Word::CAPITALIZED) || w.len() > 12 || self.words[i - 1].is(Word::PUNCT) {
+                continue;
+            }
+            if self.is_place(i + 1) || self.lex.first_names.contains_key(word) {
+                continue;
+            }
+            let covered = |f: &Found, start: usize| f.range.start <= start && start < f.range.end;
+            let acronym_start = w.start;
+            let before = self.words[i - 1].end;
+            let expansion = self
+                .found
+                .iter()
+                .rposition(|f| f.kind == ActorKind::Organization && f.range.end == before);
+            let name = match expansion {
+                Some(e) => self.found[e].name.clone(),
+                None => {
+                    let Some(from) = self.spelled_by_initials(i, word) else {
+                        if capitals < 2 && !w.is(Word::ALL_CAPS) {
+                            continue;
+                        }
+                        if !self.found.iter().any(|f| covered(f, acronym_start)) {
+                            self.push_org(i + 1, i + 2, None, RANK_ACRONYM);
+                        }
+                        continue;
+                    };
+                    self.push_org(from, i, None, RANK_PATTERN);
+                    Some(self.text[self.words[from].start..before].to_string())
+                }
+            };
+            self.found.retain(|f| !covered(f, acronym_start));
+            self.push_org(i + 1, i + 2, name.as_deref(), RANK_LEXICON);
+        }
+    }
+
+    /// The first word of the phrase before word `paren` whose content words' initials
+    /// spell `acronym` (`Institut des géosciences de l'environnement` for `IGE`).
+    fn spelled_by_initials(&mut self, paren: usize, acronym: &str) -> Option<usize> {
+        let letters: Vec<char> = acronym.chars().filter(|c| c.is_uppercase()).collect();
+        if letters.len() < 2 {
+            return None;
+        }
+        let mut want = letters.len();
+        let mut k = paren;
+        while k > 0 && want > 0 && paren - k < 12 {
+            k -= 1;
+            if self.words[k].is(Word::PUNCT) {
+                return None;
+            }
+            if self.key_is(k, |key| {
+                matches!(
+                    key,
+                    "de" | "d'"
+                        | "du"
+                        | "des"
+                        | "la"
+                        | "le"
+                        | "les"
+                        | "l'"
+                        | "et"
+                        | "pour"
+                        | "à"
+                        | "aux"
+                        | "en"
+                        | "sur"
+                )
+            }) {
+                continue;
+            }
+            let initial = self.word(k).chars().next()?.to_uppercase().next()?;
+            if initial != letters[want - 1] {
+                return None;
+            }
+            want -= 1;
+        }
+        (want == 0 && (self.capitalized(k) || self.pattern_head(k))).then_some(k)
+    }
+
+    fn pattern_head(&mut self, k: usize) -> bool {
+        let key = self.key(k).to_string();
+        self.lex.org_heads.contains(&key)
+    }
+
+    /// Role and group noun phrases of the sentence; those next to a person's name
+    /// become its role.
+    fn role_chunks(&mut self) {
+        let n = self.words.len();
+        let persons_from = self
+            .found
+            .iter()
+            .rposition(|f| f.range.start < self.words[0].start)
+            .map_or(0, |p| p + 1);
+        let mut i = 0;
+        while i < n {
+            match self.chunk(i, true) {
+                Some(chunk) => {
+                    let end = chunk.words.end;
+                    self.place_chunk(chunk, persons_from);
+                    i = end.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        // Appositions after a name: `Jean Marin, procureur de Paris,`.
+        let persons: Vec<usize> = (persons_from..self.found.len())
+            .filter(|&p| self.found[p].kind == ActorKind::Person && self.found[p].role.is_none())
+            .collect();
+        for p in persons {
+            let end = self.found[p].range.end;
+            let after = self.index_at(end, 0);
+            if !self.is_punct(after, ",") {
+                continue;
+            }
+            if let Some(chunk) = self.chunk(after + 1, false) {
+                if !chunk.group {
+                    self.found[p].role = Some(chunk.lemma);
+                    self.found[p].affiliation = chunk.affiliation;
+                }
+            }
+        }
+    }
+
+    /// Records a chunk as a role or group, or as the role of the person it precedes.
+    fn place_chunk(&mut self, chunk: Chunk, persons_from: usize) {
+        let end = self.words[chunk.words.end - 1].end;
+        let mut next = chunk.words.end;
+        if self.is_punct(next, ",") {
+            next += 1;
+        }
+        if !chunk.group {
+            // The person named right after: `le ministre chinois Wang Lihua`, `le
+            // procureur de Paris, Jean Marin`.
+            let next_start = self.words.get(next).map(|w| w.start);
+            let person = (persons_from..self.found.len()).find(|&p| {
+                self.found[p].kind == ActorKind::Person
+                    && Some(self.found[p].range.start) == next_start
+            });
+            if let Some(p) = person {
+                self.found[p].role = Some(chunk.lemma);
+                self.found[p].affiliation = chunk.affiliation;
+                return;
+            }
+            // An unknown name right after the role noun (`le ministre chinois Wang
+            // Lihua`), or set off by commas and of two words at least (`le ministre
+            // chinois des Affaires étrangères, Wang Lihua,`).
+            if self.name_word(next) && !self.is_place(next) && !self.org_at(next) {
+                let end = self.name_end(next, true).filter(|&e| {
+                    next == chunk.words.end
+                        || (e >= next + 2
+                            && (e == self.words.len() || self.words[e].is(Word::PUNCT)))
+                });
+                if let Some(name_end) = end {
+                    self.push_person(next, next, name_end, true, Some(chunk.lemma));
+                    if let Some(last) = self.found.last_mut() {
+                        last.affiliation = chunk.affiliation;
+                    }
+                    return;
+                }
+            }
+        }
+        // The person named right before: `Thomas Berthier, le ministre délégué`.
+        let first = chunk.words.start;
+        if !chunk.group && first >= 2 && self.is_punct(first - 1, ",") {
+            let before = self.words[first - 2].end;
+            let person = (persons_from..self.found.len()).find(|&p| {
+                self.found[p].kind == ActorKind::Person && self.found[p].range.end == before
+            });
+            if let Some(p) = person {
+                if self.found[p].role.is_none() {
+                    self.found[p].role = Some(chunk.lemma);
+                    self.found[p].affiliation = chunk.affiliation;
+                }
+                return;
+            }
+        }
+        if self.anonymous_after(chunk.words.end) {
+            return;
+        }
+        self.found.push(Found {
+            range: self.words[chunk.words.start].start..end,
+            kind: if chunk.group {
+                ActorKind::Group
+            } else {
+                ActorKind::Role
+            },
+            name: None,
+            role: Some(chunk.lemma),
+            affiliation: chunk.affiliation,
+            surname: None,
+            full: false,
+            rank: 0,
+        });
+    }
+
+    /// Whether an organization was found starting at word `i`.
+    fn org_at(&self, i: usize) -> bool {
+        self.org_starting_at(i).is_some()
+    }
+
+    /// The byte end and name of the organization found starting at word `i` (among
+    /// the last ones found: those of the current sentence).
+    fn org_starting_at(&self, i: usize) -> Option<(usize, Option<String>)> {
+        let start = self.words[i].start;
+        self.found
+            .iter()
+            .rev()
+            .take(12)
+            .find(|f| f.kind == ActorKind::Organization && f.range.start == start)
+            .map(|f| (f.range.end, f.name.clone()))
+    }
+
+    /// An anonymity marker right after a phrase: `, sous couvert d'anonymat`, `qui a
+    /// requis l'anonymat`, `qui n'a pas souhaité être nommé`.
+    fn anonymous_after(&mut self, i: usize) -> bool {
+        let end = (i + 9).min(self.words.len());
+        (i..end).any(|k| {
+            self.key_is(k, |key| {
+                matches!(key, "anonymat" | "anonyme" | "anonymes" | "anonymement")
+            }) || (self.key_is(k, |key| key == "être")
+                && self.key_is(k + 1, |key| {
+                    matches!(
+                        key,
+                        "nommé"
+                            | "nommée"
+                            | "cité"
+                            | "citée"
+                            | "identifié"
+                            | "identifiée"
+                            | "nommés"
+                            | "cités"
+                    )
+                }))
+        })
+    }
+
+    /// A role or group phrase starting at word `i` (at its determiner unless
+    /// `determined` is false).
+    fn chunk(&mut self, i: usize, determined: bool) -> Option<Chunk> {
+        let n = self.words.len();
+        let mut k = i;
+        let mut plural_det = false;
+        if determined {
+            // `de nombreux`, `d'autres`, `la plupart des`, `une vingtaine de`.
+            let det = if self.key_is(k, |key| key == "de" || key == "d'")
+                && self.key_is(k + 1, |key| {
+                    matches!(key, "nombreux" | "nombreuses" | "autres")
+                }) {
+                k += 2;
+                Some(true)
+            } else {
+                if k >= n || self.words[k].is(Word::PUNCT) || self.words[k].len() > 12 {
+                    return None;
+                }
+                let key = self.key(k);
+                let d = determiner(key).or_else(|| is_number_word(key).then_some(true));
+                if d.is_some() {
+                    k += 1;
+                }
+                d
+            };
+            plural_det = det?;
+            // `il la juge`, `qui le cadre`: a pronoun, not an article.
+            if i > 0
+                && self.key_is(i, |key| matches!(key, "le" | "la" | "les" | "l'"))
+                && self.key_is(i - 1, |key| {
+                    matches!(
+                        key,
+                        "il" | "elle"
+                            | "on"
+                            | "ils"
+                            | "elles"
+                            | "qui"
+                            | "ne"
+                            | "n'"
+                            | "je"
+                            | "nous"
+                            | "vous"
+                    )
+                })
+            {
+                return None;
+            }
+            // A number after the determiner: `les deux délégations`, `environ 400`.
+            while k < n
+                && (self.words[k].is(Word::NUMBER)
+                    || self.key_is(k, is_number_word)
+                    || self.key_is(k, |key| key == "et"))
+            {
+                plural_det = true;
+                k += 1;
+            }
+            // A quantity: `une vingtaine de`, `plusieurs centaines de`, `la plupart des`.
+            if self.key_is(k, is_quantity_noun) && self.key_is(k + 1, complement_preposition) {
+                let collective_noun = self.key_is(k, |key| {
+                    matches!(key, "délégation" | "équipe" | "collectif")
+                });
+                if !collective_noun || self.key_is(k + 2, |_| true) && self.plural_head_at(k + 2) {
+                    k += 2;
+                    plural_det = true;
+                }
+            }
+        }
+        // Adjectives before the noun: `une haute responsable`, `l'ancien ministre`.
+        while k < n && self.key_is(k, |_| true) {
+            let lex = self.lex;
+            let key = self.key(k);
+            if lex.pre_adjectives.contains(key) && !lex.roles.contains_key(key) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // The head: the longest role noun or collective.
+        let (head_end, lemma, plural, collective) = self.head(k)?;
+        if !determined && !self.words[k].is(Word::LOWERCASE) {
+            return None;
+        }
+        // `dans le cadre de`: the idiom, not a manager.
+        if lemma == "cadre" && !plural && self.key_is(head_end, complement_preposition) {
+            return None;
+        }
+        let group = plural || collective || (plural_det && determined);
+        let mut j = head_end;
+        let mut affiliation = None;
+        // Adjectives after it, coordinated nationalities: `russes et américaines`, and
+        // a party or organization: `le député LFI`.
+        loop {
+            if j < n && self.words[j].is(Word::CAPITALIZED) {
+                if let Some((org_end, name)) = self.org_starting_at(j) {
+                    j = self.index_at(org_end, j);
+                    affiliation = affiliation.or(name);
+                    continue;
+                }
+            }
+            if j < n && self.words[j].is(Word::LOWERCASE) && self.adjective(j) && !self.is_head(j) {
+                if affiliation.is_none() {
+                    affiliation = self.demonym(j).map(str::to_string);
+                }
+                j += 1;
+                continue;
+            }
+            if self.key_is(j, |key| key == "et")
+                && j + 1 < n
+                && self.words[j + 1].is(Word::LOWERCASE)
+                && self.demonym(j + 1).is_some()
+                && j > head_end
+            {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        // Complements: `du département d'État`, `de la commune`, `de 43 ans`.
+        let mut complements = 0;
+        while complements < 3 {
+            let mut k = j;
+            if complements > 0
+                && self.key_is(k, |key| key == "et")
+                && self.key_is(k + 1, complement_preposition)
+            {
+                k += 1;
+            }
+            // `chargée de la mobilité`
+            if self.key_is(k, |key| {
+                matches!(key, "chargé" | "chargée" | "chargés" | "chargées")
+            }) && self.key_is(k + 1, complement_preposition)
+            {
+                k += 1;
+            }
+            // `le ministre délégué au commerce extérieur`, `l'adjointe à la culture`
+            let to = !group && self.key_is(k, |key| matches!(key, "au" | "aux" | "à"));
+            if !self.key_is(k, complement_preposition) && !to {
+                break;
+            }
+            if to
+                && self.key_is(k, |key| key == "à")
+                && !self.key_is(k + 1, |key| key == "la" || key == "l'")
+            {
+                break;
+            }
+            k += 1;
+            if self.key_is(k, |key| {
+                matches!(
+                    key,
+                    "la" | "l'"
+                        | "le"
+                        | "les"
+                        | "ce"
+                        | "cette"
+                        | "cet"
+                        | "ces"
+                        | "son"
+                        | "sa"
+                        | "ses"
+                        | "leur"
+                        | "leurs"
+                )
+            }) {
+                k += 1;
+            }
+            if k >= n || self.words[k].is(Word::PUNCT) {
+                break;
+            }
+            if self.words[k].is(Word::NUMBER) {
+                // `de 43 ans`
+                if self.key_is(k + 1, |key| key == "ans") {
+                    j = k + 2;
+                    complements += 1;
+                    continue;
+                }
+                break;
+            }
+            if self.capitalized(k) {
+                if !self.name_word(k) || self.first_name_at(k) && self.name_word(k + 1) {
+                    break;
+                }
+                if let Some((org_end, name)) = self.org_starting_at(k) {
+                    k = self.index_at(org_end, k);
+                    if affiliation.is_none() {
+                        affiliation = name;
+                    }
+                } else {
+                    k += 1;
+                    while self.name_word(k) {
+                        k += 1;
+                    }
+                }
+                // `du département d'État américain`
+                while k < n && self.words[k].is(Word::LOWERCASE) && self.adjective(k) {
+                    if let Some(country) = self.demonym(k) {
+                        affiliation = Some(country.to_string());
+                    }
+                    k += 1;
+                }
+            } else if self.words[k].is(Word::LOWERCASE) && !self.key_is(k, is_stop) {
+                k += 1;
+                while k < n && self.words[k].is(Word::LOWERCASE) && self.adjective(k) {
+                    if affiliation.is_none() {
+                        affiliation = self.demonym(k).map(str::to_string);
+                    }
+                    k += 1;
+                }
+            } else {
+                break;
+            }
+            // `de Normandie et de Bretagne`
+            j = k;
+            complements += 1;
+        }
+        Some(Chunk {
+            words: i..j,
+            lemma,
+            group,
+            affiliation,
+            determined,
+        })
+        .filter(|c| c.words.end > c.words.start && (c.determined || !c.group))
+    }
+
+    /// Whether a role noun or collective starts at word `i`.
+    fn is_head(&mut self, i: usize) -> bool {
+        self.head(i).is_some()
+    }
+
+    fn plural_head_at(&mut self, i: usize) -> bool {
+        self.head(i).is_some_and(|h| h.2 || h.3)
+    }
+
+    /// The role noun or collective at word `i`: its end, lemma, whether plural, and
+    /// whether a collective.
+    fn head(&mut self, i: usize) -> Option<(usize, &'static str, bool, bool)> {
+        let n = self.words.len();
+        if i >= n || self.words[i].is(Word::PUNCT) || self.words[i].is(Word::NUMBER) {
+            return None;
+        }
+        let max = (i + self.lex.longest_head).min(n);
+        for j in (i + 1..=max).rev() {
+            if self.words[j - 1].is(Word::PUNCT) {
+                continue;
+            }
+            let lex = self.lex;
+            let key = self.phrase_key(i, j);
+            if let Some(form) = lex.roles.get(key).copied() {
+                return Some((j, form.lemma, form.plural, false));
+            }
+            if let Some(lemma) = lex.collectives.get(key) {
+                return Some((j, lemma, true, true));
+            }
+        }
+        None
+    }
+
+    /// Later mentions by surname alone, in the current sentence's words.
+    fn surnames(&mut self, persons: &[(String, String)]) {
+        for i in 0..self.words.len() {
+            if !self.capitalized(i) {
+                continue;
+            }
+            let start = self.words[i].start;
+            let Some((surname, full)) = persons.iter().find(|(s, _)| {
+                self.text[start..].starts_with(s.as_str())
+                    && !self.text[start + s.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(crate::places::is_word_char)
+            }) else {
+                continue;
+            };
+            let end = start + surname.len();
+            if self.found.iter().any(|f| {
+                f.range.start < end
+                    && start < f.range.end
+                    && f.kind != ActorKind::Role
+                    && f.kind != ActorKind::Group
+            }) {
+                continue;
+            }
+            // `à Brassac` is the town, `Brassac a dit` the person.
+            let place_word = i > 0 && self.key_is(i - 1, is_place_preposition);
+            if place_word && self.is_place(i) {
+                continue;
+            }
+            self.found.push(Found {
+                range: start..end,
+                kind: ActorKind::Person,
+                name: Some(full.clone()),
+                role: None,
+                affiliation: None,
+                surname: None,
+                full: false,
+                rank: RANK_PERSON,
+            });
+        }
+    }
+}
+
+/// Prepositions before a place name (`à Brassac`, `depuis Riyad`).
+fn is_place_preposition(key: &str) -> bool {
+    matches!(
+        key,
+        "à" | "au" | "en" | "de" | "d'" | "vers" | "depuis" | "près" | "via" | "sur" | "dans"
+    )
+}
+
+/// Abbreviations in capitals that are not organizations.
+fn is_common_acronym(word: &str) -> bool {
+    matches!(
+        word,
+        "PIB"
+            | "TVA"
+            | "ADN"
+            | "ARN"
+            | "SMS"
+            | "OK"
+            | "TV"
+            | "PDG"
+            | "CEO"
+            | "DG"
+            | "RER"
+            | "TGV"
+            | "TER"
+            | "JO"
+            | "COVID"
+            | "SIDA"
+            | "VIH"
+            | "GPS"
+            | "USB"
+            | "HLM"
+            | "CDI"
+            | "CDD"
+            | "SMIC"
+            | "RSA"
+            | "IVG"
+            | "PMA"
+            | "GPA"
+            | "QR"
+            | "PV"
+            | "BTP"
+            | "TTC"
+            | "HT"
+            | "KO"
+            | "UV"
+            | "PME"
+            | "TPE"
+            | "ETI"
+            | "LGBT"
+            | "LGBTQ"
+            | "AVC"
+            | "IRM"
+            | "SUV"
+            | "VTC"
+            | "QG"
+            | "ONG"
+            | "CV"
+            | "PC"
+            | "IA"
+            | "AI"
+            | "NB"
+            | "PS-"
+            | "AOC"
+            | "AOP"
+            | "BD"
+            | "DJ"
+            | "FM"
+            | "HD"
+            | "ID"
+            | "IPO"
+            | "PIN"
+            | "PDF"
+            | "CO"
+            | "CO2"
+            | "NDLR"
+            | "AFP-"
+            | "RIP"
+            | "VIP"
+            | "WC"
+            | "ZAD"
+            | "ZFE"
+            | "DPE"
+            | "SDF"
+            | "VTT"
+            | "CM"
+            | "CP"
+            | "CE"
+            | "BAC"
+            | "BEP"
+            | "CAP"
+            | "BTS"
+            | "DUT"
+            | "MBA"
+            | "RDV"
+            | "EHPAD"
+            | "URGENT"
+            | "FLASH"
+            | "ALERTE"
+            | "VIDEO"
+            | "VIDÉO"
+            | "PHOTO"
+            | "PHOTOS"
+            | "DIRECT"
+            | "INFO"
+            | "EXCLUSIF"
+            | "ET"
+            | "LE"
+            | "LA"
+            | "LES"
+            | "DE"
+            | "DU"
+            | "DES"
+            | "UN"
+            | "UNE"
+            | "EN"
+            | "AU"
+            | "AUX"
+            | "PAR"
+            | "POUR"
+            | "SUR"
+            | "AVEC"
+            | "DANS"
+            | "QUI"
+            | "QUE"
+            | "EST"
+            | "PAS"
+            | "NON"
+            | "OUI"
+            | "NE"
+    )
+}
+
+#[cfg(test)]
+mod tests;

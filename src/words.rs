@@ -1,0 +1,249 @@
+//! Words: a sentence cut into words and punctuation, with the few facts the rules
+//! ask of every word (capitalized, all capitals, a number, an elided article).
+//!
+//! A word is a run of letters and digits, with the hyphens and apostrophes inside it
+//! (`Jean-Michel`, `aujourd'hui`, `O'Neill`) and a trailing `+` (`Canal+`). An elided
+//! article or pronoun ends at its apostrophe (`l'`, `d'`, `qu'`) and is a word of its
+//! own. Every other character but spaces is one punctuation token. Offsets are bytes.
+
+use std::ops::Range;
+
+use crate::places::is_word_char;
+
+/// One word or punctuation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    /// Byte offset of its first character.
+    pub start: usize,
+    /// Byte offset after its last character.
+    pub end: usize,
+    /// What it is: see the `Word::` constants.
+    pub flags: u8,
+}
+
+impl Word {
+    /// Starts with a capital letter.
+    pub const CAPITALIZED: u8 = 1;
+    /// Has at least two letters, all capitals (`ONU`, `PARIS`).
+    pub const ALL_CAPS: u8 = 2;
+    /// Starts with a digit.
+    pub const NUMBER: u8 = 4;
+    /// A punctuation mark (one character).
+    pub const PUNCT: u8 = 8;
+    /// An elided word ending with its apostrophe (`l'`, `d’`, `qu'`).
+    pub const ELIDED: u8 = 16;
+    /// Starts with a lowercase letter.
+    pub const LOWERCASE: u8 = 32;
+
+    /// Whether every flag of `flags` is set.
+    #[inline]
+    pub fn is(&self, flags: u8) -> bool {
+        self.flags & flags == flags
+    }
+
+    /// Its text.
+    #[inline]
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    /// Its length in bytes.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True for a zero-length word (never made by [`split`]).
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+}
+
+/// Words that end at an apostrophe when one follows them: elided articles,
+/// prepositions, pronouns and conjunctions.
+fn elides(word: &str) -> bool {
+    matches!(
+        word,
+        "l" | "L"
+            | "d"
+            | "D"
+            | "j"
+            | "J"
+            | "m"
+            | "M"
+            | "n"
+            | "N"
+            | "s"
+            | "S"
+            | "t"
+            | "T"
+            | "c"
+            | "C"
+            | "qu"
+            | "Qu"
+            | "QU"
+            | "jusqu"
+            | "Jusqu"
+            | "lorsqu"
+            | "Lorsqu"
+            | "puisqu"
+            | "Puisqu"
+            | "quoiqu"
+            | "Quoiqu"
+            | "presqu"
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Cuts `text[range]` into words and punctuation, appended to `out`.
+pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
+    let slice = &text[range.clone()];
+    let base = range.start;
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word_char(c) {
+            let end = i + c.len_utf8();
+            out.push(Word {
+                start: base + i,
+                end: base + end,
+                flags: Word::PUNCT,
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut flags = if c.is_ascii_digit() {
+            Word::NUMBER
+        } else if c.is_uppercase() {
+            Word::CAPITALIZED
+        } else if c.is_lowercase() {
+            Word::LOWERCASE
+        } else {
+            0
+        };
+        let mut letters = usize::from(c.is_alphabetic());
+        let mut all_caps = c.is_uppercase();
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word_char(d) {
+                if d.is_alphabetic() {
+                    letters += 1;
+                    all_caps &= d.is_uppercase();
+                }
+                chars.next();
+                end = j + d.len_utf8();
+                continue;
+            }
+            // A hyphen or apostrophe inside a word, a `+` at its end.
+            let next = slice[j + d.len_utf8()..].chars().next();
+            let inner = next.is_some_and(is_word_char);
+            if is_apostrophe(d) && elides(&slice[i..end]) {
+                chars.next();
+                end = j + d.len_utf8();
+                flags |= Word::ELIDED;
+                break;
+            }
+            if (d == '-' || is_apostrophe(d)) && inner {
+                chars.next();
+                end = j + d.len_utf8();
+                continue;
+            }
+            if d == '+' && !inner {
+                chars.next();
+                end = j + 1;
+            }
+            break;
+        }
+        if all_caps && letters >= 2 {
+            flags |= Word::ALL_CAPS;
+        }
+        out.push(Word {
+            start: base + i,
+            end: base + end,
+            flags,
+        });
+    }
+}
+
+/// Writes `word` lowercased with `’` as `'` into `buf`, and returns it: the key of
+/// the lexicons.
+pub fn key<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            match c {
+                '’' => buf.push('\''),
+                c if c.is_uppercase() => buf.extend(c.to_lowercase()),
+                c => buf.push(c),
+            }
+        }
+    }
+    buf
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        split(text, 0..text.len(), &mut out);
+        out.iter().map(|w| w.text(text)).collect()
+    }
+
+    #[test]
+    fn words_and_punctuation() {
+        assert_eq!(
+            words("M. Jean-Michel Aubert, l'ONU et aujourd’hui d’État."),
+            [
+                "M",
+                ".",
+                "Jean-Michel",
+                "Aubert",
+                ",",
+                "l'",
+                "ONU",
+                "et",
+                "aujourd’hui",
+                "d’",
+                "État",
+                "."
+            ]
+        );
+        assert_eq!(
+            words("Canal+ et Opep+ ; O'Neill"),
+            ["Canal+", "et", "Opep+", ";", "O'Neill"]
+        );
+        assert_eq!(words("qu'il « vite »"), ["qu'", "il", "«", "vite", "»"]);
+        assert_eq!(words("rendez-vous -t-il"), ["rendez-vous", "-", "t-il"]);
+    }
+
+    #[test]
+    fn flags() {
+        let text = "ONU Paris l' 14 bien É";
+        let mut out = Vec::new();
+        split(text, 0..text.len(), &mut out);
+        assert!(out[0].is(Word::ALL_CAPS | Word::CAPITALIZED));
+        assert!(out[1].is(Word::CAPITALIZED) && !out[1].is(Word::ALL_CAPS));
+        assert!(out[2].is(Word::ELIDED | Word::LOWERCASE));
+        assert!(out[3].is(Word::NUMBER));
+        assert!(out[4].is(Word::LOWERCASE));
+        assert!(out[5].is(Word::CAPITALIZED) && !out[5].is(Word::ALL_CAPS));
+    }
+
+    #[test]
+    fn keys_fold_case_and_apostrophes() {
+        let mut buf = String::new();
+        assert_eq!(key("Cour d’Appel", &mut buf), "cour d'appel");
+        assert_eq!(key("ÉTAT", &mut buf), "état");
+        assert_eq!(key("Ministre", &mut buf), "ministre");
+    }
+}
