@@ -1,14 +1,12 @@
 //! The actor lexicons, parsed once per process: first names, role nouns, collectives,
-//! organization heads, civil titles, adjectives, and the organization automaton.
+//! organization heads, civil titles, adjectives, and the organizations.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
-use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use crate::lexicon::{Fnv1a, WordSet};
+use crate::words::{self, Word};
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv1a>>;
 
@@ -49,6 +47,18 @@ pub struct Lexicon {
     pub roles: FastMap<&'static str, RoleForm>,
     /// Most words in a role noun or collective.
     pub longest_head: usize,
+    /// What a word key may start ([`Lexicon::ORG_FORM`], [`Lexicon::ORG_HEAD`],
+    /// [`Lexicon::ROLE_HEAD`]): one look-up per word tells which rules to try there.
+    pub cues: FastMap<&'static str, u32>,
+    /// First words of role nouns and collectives → their word counts (bit `k - 1`
+    /// for `k` words, cut as the text is).
+    pub role_head_counts: FastMap<&'static str, u32>,
+    /// First words of organization heads → their word counts.
+    pub org_head_counts: FastMap<&'static str, u32>,
+    /// Nationality adjectives → ISO country code (`russes` → `RU`), lowercase.
+    pub demonyms: FastMap<&'static str, &'static str>,
+    /// Abbreviations in capitals that are not organizations (`PIB`, `TVA`).
+    pub not_organizations: WordSet,
     /// Nouns naming a group by themselves (`autorités`, `forces de l'ordre`), lowercase.
     pub collectives: WordSet,
     /// Nouns heading an organization's name (`ministère`, `cour d'appel`), lowercase.
@@ -63,10 +73,18 @@ pub struct Lexicon {
     pub post_adjectives: WordSet,
     /// The organizations.
     pub organizations: Vec<Organization>,
-    /// The organization of each automaton pattern.
-    patterns: Vec<u32>,
-    /// Every written form of every organization, with `'` and `’` variants.
-    automaton: AhoCorasick,
+    /// Every written form of every organization (`'` apostrophes, single spaces) →
+    /// its index in `organizations`.
+    org_forms: FastMap<&'static str, u32>,
+    /// First words of the forms, as written → the word counts of the forms starting
+    /// so (bit `n - 1` for `n` words; 32 and more share the last bit).
+    org_first_words: FastMap<&'static str, u32>,
+    /// A filter over the keys of `cues`: most words are in none of the lists, and
+    /// this says so without hashing them.
+    cue_filter: Vec<u64>,
+    /// The cues of the short ASCII keys (`le`, `de`, `l'`, `les`), by [`short_slot`]:
+    /// the commonest words, found without hashing.
+    short_cues: Vec<u32>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -74,6 +92,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         include_str!("data/first_names.tsv"),
         include_str!("data/roles.txt"),
         include_str!("data/organizations.txt"),
+        include_str!("data/grammar.txt"),
+        include_str!("../places/data/demonyms.tsv"),
     )
 });
 
@@ -104,6 +124,48 @@ fn lower(form: &str) -> &'static str {
     Box::leak(key.into_boxed_str())
 }
 
+/// Slots of the short-key table: keys of one to three of `a`–`z` and `'`.
+const SHORT_SLOTS: usize = 28 * 28 * 28;
+
+/// The slot of a key of one to three ASCII lowercase letters or apostrophes.
+#[inline]
+fn short_slot(key: &str) -> Option<usize> {
+    let b = key.as_bytes();
+    if b.is_empty() || b.len() > 3 {
+        return None;
+    }
+    let mut slot = 0;
+    for &c in b {
+        let digit = match c {
+            b'a'..=b'z' => usize::from(c - b'a') + 1,
+            b'\'' => 27,
+            _ => return None,
+        };
+        slot = slot * 28 + digit;
+    }
+    Some(slot)
+}
+
+/// Bits of the cue filter (8 KiB).
+const CUE_FILTER_BITS: usize = 1 << 16;
+
+/// The filter bit of a key: from its length and its first two and last bytes, cheap
+/// to compute and different enough across words.
+#[inline]
+fn cue_filter_bit(key: &str) -> usize {
+    let b = key.as_bytes();
+    let (first, second, last) = match b {
+        [] => return 0,
+        [x] => (*x, 0, *x),
+        [x, y, .., z] | [x, y @ z] => (*x, *y, *z),
+    };
+    let h = (b.len() as u32)
+        .wrapping_mul(0x9e37_79b9)
+        .wrapping_add(u32::from(first) << 16 | u32::from(second) << 8 | u32::from(last))
+        .wrapping_mul(0x85eb_ca6b);
+    (h >> 16) as usize % CUE_FILTER_BITS
+}
+
 /// Replaces runs of whitespace by one space.
 pub fn collapse_spaces(key: &mut String) {
     if key.contains(|c: char| c.is_whitespace() && c != ' ') || key.contains("  ") {
@@ -112,8 +174,51 @@ pub fn collapse_spaces(key: &mut String) {
 }
 
 impl Lexicon {
+    /// A cue: some organization form starts with this word, capitalized.
+    pub const ORG_FORM: u32 = 1;
+    /// A cue: some organization form starts with this word in lowercase.
+    pub const ORG_FORM_LOWERCASE: u32 = 1 << 17;
+    /// A cue: some organization head noun starts with this word.
+    pub const ORG_HEAD: u32 = 1 << 1;
+    /// A cue: some role noun or collective starts with this word.
+    pub const ROLE_HEAD: u32 = 1 << 2;
+    /// A determiner of one person (`grammar.txt`, `[determiners-singular]`).
+    pub const DET_SINGULAR: u32 = 1 << 3;
+    /// A determiner of a group (`[determiners-plural]`).
+    pub const DET_PLURAL: u32 = 1 << 4;
+    /// A number word (`[number-words]`).
+    pub const NUMBER_WORD: u32 = 1 << 5;
+    /// A noun of quantity (`[quantities]`).
+    pub const QUANTITY: u32 = 1 << 6;
+    /// A capitalized word that is not a name (`[common-capitals]`).
+    pub const COMMON_CAPITAL: u32 = 1 << 7;
+    /// A particle of a person's name (`[particles]`).
+    pub const PARTICLE: u32 = 1 << 8;
+    /// A street, building or event noun (`[address-nouns]`).
+    pub const ADDRESS: u32 = 1 << 9;
+    /// A word ending a noun phrase (`[stops]`).
+    pub const STOP: u32 = 1 << 10;
+    /// `de`, `d'`, `du`, `des` (`[complement-prepositions]`).
+    pub const COMPLEMENT: u32 = 1 << 11;
+    /// A preposition before a place (`[place-prepositions]`).
+    pub const PLACE_PREPOSITION: u32 = 1 << 12;
+    /// A noun announcing an organization (`[organization-cues]`).
+    pub const ORG_CUE: u32 = 1 << 13;
+    /// An adjective before a role noun (`roles.txt`, `[pre-adjectives]`).
+    pub const PRE_ADJECTIVE: u32 = 1 << 14;
+    /// An adjective after a role noun (`[post-adjectives]`).
+    pub const POST_ADJECTIVE: u32 = 1 << 15;
+    /// A nationality adjective (`demonyms.tsv` of the places).
+    pub const DEMONYM: u32 = 1 << 16;
+
     /// Parses the data files (see their headers for the formats).
-    pub fn load(first_names: &'static str, roles: &'static str, orgs: &'static str) -> Lexicon {
+    pub fn load(
+        first_names: &'static str,
+        roles: &'static str,
+        orgs: &'static str,
+        grammar: &'static str,
+        demonym_data: &'static str,
+    ) -> Lexicon {
         let mut names = FastMap::default();
         for line in data_lines(first_names) {
             let mut cols = line.split('\t');
@@ -173,8 +278,9 @@ impl Lexicon {
         }
 
         let mut organizations = Vec::new();
-        let mut patterns = Vec::new();
-        let mut forms: Vec<String> = Vec::new();
+        let mut org_forms = FastMap::default();
+        let mut org_first_words: FastMap<&'static str, u32> = FastMap::default();
+        let mut form_words = Vec::new();
         let mut ambiguous = false;
         for line in orgs.lines().map(str::trim) {
             if line == "[ambiguous]" {
@@ -189,67 +295,178 @@ impl Lexicon {
             let index = organizations.len() as u32;
             organizations.push(Organization { name, ambiguous });
             for form in std::iter::once(name).chain(cols) {
-                forms.push(form.to_string());
-                patterns.push(index);
-                if form.contains('\'') {
-                    forms.push(form.replace('\'', "’"));
-                    patterns.push(index);
-                }
+                // Cut as the text will be, so that a form is a run of words.
+                form_words.clear();
+                words::split(form, 0..form.len(), &mut form_words);
+                let Some(first) = form_words.first() else {
+                    continue;
+                };
+                let count = form_words.len().min(32);
+                *org_first_words.entry(first.text(form)).or_insert(0) |= 1 << (count - 1);
+                org_forms.entry(form).or_insert(index);
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&forms)
-            .expect("the organization forms make an automaton");
 
+        let org_alone = set("org-alone", true);
+        let pre_adjectives = set("pre-adjectives", true);
+        let post_adjectives = set("post-adjectives", true);
+        let mut demonyms = FastMap::default();
+        for line in data_lines(demonym_data) {
+            if let Some((form, country)) = line.split_once('\t') {
+                demonyms.insert(lower(form), country);
+            }
+        }
+        let mut cues: FastMap<&'static str, u32> = FastMap::default();
+        let mut cue = |word: &'static str, bit: u32| *cues.entry(word).or_insert(0) |= bit;
+        let grammar_sections = [
+            ("determiners-singular", Self::DET_SINGULAR),
+            ("determiners-plural", Self::DET_PLURAL),
+            ("number-words", Self::NUMBER_WORD),
+            ("quantities", Self::QUANTITY),
+            ("common-capitals", Self::COMMON_CAPITAL),
+            ("particles", Self::PARTICLE),
+            ("address-nouns", Self::ADDRESS),
+            ("stops", Self::STOP),
+            ("complement-prepositions", Self::COMPLEMENT),
+            ("place-prepositions", Self::PLACE_PREPOSITION),
+            ("organization-cues", Self::ORG_CUE),
+        ];
+        for (name, bit) in grammar_sections {
+            for word in section(grammar, name) {
+                cue(lower(word), bit);
+            }
+        }
+        for word in pre_adjectives.iter() {
+            cue(word, Self::PRE_ADJECTIVE);
+        }
+        for word in post_adjectives.iter() {
+            cue(word, Self::POST_ADJECTIVE);
+        }
+        for &word in demonyms.keys() {
+            cue(word, Self::DEMONYM);
+        }
+        for &first in org_first_words.keys() {
+            let capital = first.starts_with(char::is_uppercase);
+            cue(
+                lower(first),
+                if capital {
+                    Self::ORG_FORM
+                } else {
+                    Self::ORG_FORM_LOWERCASE
+                },
+            );
+        }
+        let mut role_head_counts = FastMap::default();
+        let mut org_head_counts = FastMap::default();
+        let mut count_words = |key: &'static str, counts: &mut FastMap<&'static str, u32>| {
+            form_words.clear();
+            words::split(key, 0..key.len(), &mut form_words);
+            if let Some(first) = form_words.first() {
+                *counts.entry(first.text(key)).or_insert(0) |= 1 << (form_words.len().min(32) - 1);
+            }
+        };
+        for head in org_heads.iter().chain(org_alone.iter()) {
+            count_words(head, &mut org_head_counts);
+        }
+        for head in role_forms.keys().copied().chain(collectives.iter()) {
+            count_words(head, &mut role_head_counts);
+        }
+        for &first in org_head_counts.keys() {
+            cue(first, Self::ORG_HEAD);
+        }
+        for &first in role_head_counts.keys() {
+            cue(first, Self::ROLE_HEAD);
+        }
+        let mut short_cues = vec![0u32; SHORT_SLOTS];
+        for (key, &bits) in &cues {
+            if let Some(slot) = short_slot(key) {
+                short_cues[slot] = bits;
+            }
+        }
+        let mut cue_filter = vec![0u64; CUE_FILTER_BITS / 64];
+        for key in cues.keys() {
+            let bit = cue_filter_bit(key);
+            cue_filter[bit / 64] |= 1 << (bit % 64);
+        }
         Lexicon {
             first_names: names,
+            cues,
+            cue_filter,
+            short_cues,
             roles: role_forms,
             longest_head,
             collectives,
             org_heads,
-            org_alone: set("org-alone", true),
+            org_alone,
             titles: set("titles", false),
-            pre_adjectives: set("pre-adjectives", true),
-            post_adjectives: set("post-adjectives", true),
+            pre_adjectives,
+            post_adjectives,
+            demonyms,
+            role_head_counts,
+            org_head_counts,
+            not_organizations: WordSet::parse({
+                let start = grammar
+                    .find("[not-organizations]")
+                    .map_or(grammar.len(), |i| i + 19);
+                &grammar[start..]
+            }),
             organizations,
-            patterns,
-            automaton,
+            org_forms,
+            org_first_words,
         }
     }
 
-    /// The organizations of the lexicon named in `text`, leftmost-longest, on word
-    /// boundaries: byte range and index into [`Lexicon::organizations`].
-    pub fn find_organizations(&self, text: &str) -> Vec<(Range<usize>, u32)> {
-        let mut found = Vec::new();
-        let mut at = 0;
-        while let Some(m) = self
-            .automaton
-            .find(aho_corasick::Input::new(text).span(at..text.len()))
-        {
-            if inside_word(text, m.start(), m.end()) {
-                // Not on word boundaries (`La Croix` in `La Croix-Rouge`): search again
-                // from the next character, where a name may start.
-                at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+    /// The cues of a word key (see [`Lexicon::cues`]); 0 for most words.
+    #[inline]
+    pub fn cue(&self, key: &str) -> u32 {
+        if let Some(slot) = short_slot(key) {
+            return self.short_cues[slot];
+        }
+        let bit = cue_filter_bit(key);
+        if self.cue_filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return 0;
+        }
+        self.cues.get(key).copied().unwrap_or(0)
+    }
+
+    /// The longest organization of the lexicon named by the words of `text` from
+    /// `words[i]`: the index after its last word, and its index in
+    /// [`Lexicon::organizations`]. `buf` is scratch space.
+    pub fn organization_at(
+        &self,
+        text: &str,
+        words: &[Word],
+        i: usize,
+        buf: &mut String,
+    ) -> Option<(usize, u32)> {
+        let counts = *self.org_first_words.get(words[i].text(text))?;
+        let longest = 32 - counts.leading_zeros() as usize;
+        let last = (i + longest).min(words.len());
+        for j in (i + 1..=last).rev() {
+            if counts & (1 << ((j - i).min(32) - 1)) == 0 {
                 continue;
             }
-            found.push((m.range(), self.patterns[m.pattern().as_usize()]));
-            at = m.end();
+            let form = &text[words[i].start..words[j - 1].end];
+            // Typographic apostrophes and odd spacing are folded; most forms have none
+            // (`’` and the no-break spaces start with bytes E2 and C2).
+            let odd = form
+                .as_bytes()
+                .windows(2)
+                .any(|p| matches!(p[0], 0xe2 | 0xc2 | b'\t' | b'\n' | b'\r') || p == b"  ");
+            let key = if odd {
+                buf.clear();
+                buf.extend(form.split_whitespace().flat_map(|w| [" ", w]).skip(1));
+                *buf = buf.replace('’', "'");
+                buf.as_str()
+            } else {
+                form
+            };
+            if let Some(&index) = self.org_forms.get(key) {
+                return Some((j, index));
+            }
         }
-        found
+        None
     }
-}
-
-/// Whether `text[start..end]` has a letter or digit, or a hyphen or apostrophe
-/// joining one, right before or after it.
-fn inside_word(text: &str, start: usize, end: usize) -> bool {
-    let is_word = crate::places::is_word_char;
-    let mut before = text[..start].chars().rev();
-    let mut after = text[end..].chars();
-    let joined = |c: Option<char>, next: Option<char>| {
-        c.is_some_and(is_word) || (c == Some('-') && next.is_some_and(is_word))
-    };
-    joined(before.next(), before.next()) || joined(after.next(), after.next())
 }
 
 #[cfg(test)]
@@ -282,11 +499,19 @@ mod tests {
     fn organizations_on_word_boundaries_with_both_apostrophes() {
         let lex = lexicon();
         let text = "L'ONU et le ministère de l’Intérieur, pas MONUSCO ni Bonu, La Croix-Rouge.";
-        let found: Vec<&str> = lex
-            .find_organizations(text)
-            .into_iter()
-            .map(|(r, _)| &text[r])
-            .collect();
+        let mut words = Vec::new();
+        crate::words::split(text, 0..text.len(), &mut words);
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            match lex.organization_at(text, &words, i, &mut String::new()) {
+                Some((j, _)) => {
+                    found.push(&text[words[i].start..words[j - 1].end]);
+                    i = j;
+                }
+                None => i += 1,
+            }
+        }
         assert_eq!(found, ["ONU", "ministère de l’Intérieur", "Croix-Rouge"]);
     }
 
@@ -296,7 +521,13 @@ mod tests {
             "# h\nJean\tm\t0\nRose\tf\t1\n",
             "[roles]\nministre | ministre | ministres | ministres\n[compound-roles]\nchef de l'État | cheffe de l'État | chefs d'État | -\n[collectives]\nforces de l’ordre\n[titles]\nM.\n",
             "# h\nOrganisation des Nations unies | ONU\n[ambiguous]\nOrange\n",
+            "[stops]\nqui\n[not-organizations]\nPIB\n",
+            "# h\nrusse\tRU\n",
         );
+        assert_eq!(lex.cue("qui"), Lexicon::STOP);
+        assert_eq!(lex.cue("russe"), Lexicon::DEMONYM);
+        assert_eq!(lex.demonyms["russe"], "RU");
+        assert!(lex.not_organizations.contains("PIB"));
         assert!(lex.first_names["Rose"].ambiguous);
         assert_eq!(lex.first_names["Jean"].gender, b'm');
         assert_eq!(lex.roles["chef de l'état"].lemma, "chef de l'état");

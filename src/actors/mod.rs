@@ -1,8 +1,8 @@
 //! Actors: persons, organizations, roles and groups (SPEC §2 "actors").
 //!
 //! Each sentence is cut into words once ([`crate::words`]); then:
-//! - organizations of the lexicon are found in one pass of an automaton over the
-//!   text, the others by pattern: a head noun and its complements (`tribunal
+//! - organizations of the lexicon are looked up at the words that start one of
+//!   their forms (a hash look-up per word), the others are found by pattern: a head noun and its complements (`tribunal
 //!   correctionnel de Lyon`, `Agence nationale de la recherche`), an acronym
 //!   (`FNPL`), a name in parentheses after its expansion (`Forces de soutien rapide
 //!   (FSR)`);
@@ -25,7 +25,6 @@ use std::ops::Range;
 pub use lexicon::{lexicon, FirstName, Lexicon, Organization, RoleForm};
 
 use crate::document::Document;
-use crate::places::{gazetteer, normalize_name};
 use crate::record::{ActorKind, ActorMention, PlaceMention};
 use crate::words::{self, Word};
 
@@ -69,7 +68,6 @@ struct Chunk {
 pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
     let lex = lexicon();
     let text = doc.text();
-    let orgs = lex.find_organizations(text);
     let place_spans: Vec<(usize, usize)> =
         places.iter().map(|p| (p.span.start, p.span.end)).collect();
     let mut scan = Scan {
@@ -78,19 +76,24 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
         lex,
         words: Vec::new(),
         key: String::new(),
-        orgs: &orgs,
-        next_org: 0,
+        keys: String::new(),
+        key_spans: Vec::new(),
+        word_cues: Vec::new(),
         place_spans: &place_spans,
         found: Vec::new(),
         chunks: Vec::new(),
     };
     let mut all = Vec::new();
-    let mut sentence_words = Vec::new();
+    // The words of every sentence, end to end, and where each sentence's are.
+    let mut all_words = Vec::new();
+    let mut sentence_words = Vec::with_capacity(doc.sentences().len());
     for sentence in doc.sentences() {
         scan.words.clear();
         words::split(text, sentence.clone(), &mut scan.words);
+        scan.fill_keys();
         scan.sentence();
-        sentence_words.push(std::mem::take(&mut scan.words));
+        sentence_words.push(all_words.len()..all_words.len() + scan.words.len());
+        all_words.extend_from_slice(&scan.words);
     }
     // Later mentions by surname alone, once every full name is known.
     let persons: Vec<(String, String)> = scan
@@ -103,9 +106,8 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
         })
         .collect();
     if !persons.is_empty() {
-        for words in &sentence_words {
-            scan.words.clone_from(words);
-            scan.surnames(&persons);
+        for range in sentence_words {
+            scan.surnames(&all_words[range], &persons);
         }
     }
     for f in &mut scan.found {
@@ -130,6 +132,7 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
 }
 
 /// Drops actors overlapping a stronger one and sorts by start (longer first).
+#[inline(never)]
 fn resolve(mut found: Vec<Found>) -> Vec<Found> {
     found.sort_by(|a, b| b.rank.cmp(&a.rank).then(a.range.start.cmp(&b.range.start)));
     let mut kept: Vec<Found> = Vec::with_capacity(found.len());
@@ -166,325 +169,13 @@ fn resolve(mut found: Vec<Found>) -> Vec<Found> {
     kept
 }
 
-/// Capitalized words that are not names: function words and adverbs starting a
-/// sentence, months, weekdays.
-fn is_common_capital(key: &str) -> bool {
-    matches!(
-        key,
-        "le" | "la"
-            | "les"
-            | "l'"
-            | "un"
-            | "une"
-            | "des"
-            | "du"
-            | "de"
-            | "d'"
-            | "ce"
-            | "cet"
-            | "cette"
-            | "ces"
-            | "il"
-            | "elle"
-            | "ils"
-            | "elles"
-            | "on"
-            | "nous"
-            | "vous"
-            | "je"
-            | "et"
-            | "ou"
-            | "mais"
-            | "pour"
-            | "par"
-            | "sur"
-            | "dans"
-            | "avec"
-            | "sans"
-            | "selon"
-            | "après"
-            | "avant"
-            | "depuis"
-            | "pendant"
-            | "lors"
-            | "entre"
-            | "en"
-            | "au"
-            | "aux"
-            | "à"
-            | "si"
-            | "pas"
-            | "plus"
-            | "tout"
-            | "tous"
-            | "son"
-            | "sa"
-            | "ses"
-            | "leur"
-            | "leurs"
-            | "qui"
-            | "que"
-            | "quand"
-            | "comme"
-            | "dès"
-            | "face"
-            | "janvier"
-            | "février"
-            | "mars"
-            | "avril"
-            | "mai"
-            | "juin"
-            | "juillet"
-            | "août"
-            | "septembre"
-            | "octobre"
-            | "novembre"
-            | "décembre"
-            | "lundi"
-            | "mardi"
-            | "mercredi"
-            | "jeudi"
-            | "vendredi"
-            | "samedi"
-            | "dimanche"
-    )
-}
-
-/// Lowercase particles inside a person's name (`Hélène de La Roche`, `van der Berg`).
-fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "de" | "d'"
-            | "d’"
-            | "du"
-            | "des"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "ter"
-            | "da"
-            | "di"
-            | "do"
-            | "dos"
-            | "das"
-            | "del"
-            | "della"
-            | "y"
-            | "ben"
-            | "bin"
-            | "ibn"
-            | "ould"
-            | "bint"
-            | "abou"
-            | "abu"
-    )
-}
-
-/// Words before which a name is a street's, a building's or an event's.
-fn is_address_noun(key: &str) -> bool {
-    matches!(
-        key,
-        "rue"
-            | "avenue"
-            | "boulevard"
-            | "place"
-            | "quai"
-            | "allée"
-            | "impasse"
-            | "square"
-            | "cours"
-            | "passage"
-            | "pont"
-            | "lycée"
-            | "collège"
-            | "école"
-            | "stade"
-            | "gymnase"
-            | "hôpital"
-            | "gare"
-            | "aéroport"
-            | "station"
-            | "parc"
-            | "salle"
-            | "centre"
-            | "musée"
-            | "prix"
-            | "rond-point"
-            | "esplanade"
-            | "promenade"
-            | "résidence"
-            | "fondation"
-            | "institut"
-            | "clinique"
-            | "théâtre"
-            | "complexe"
-            | "halle"
-            | "médiathèque"
-            | "bibliothèque"
-            | "maison"
-            | "loi"
-            | "rapport"
-            | "opération"
-            | "trophée"
-            | "coupe"
-    )
-}
-
-/// Determiners that open a role or group phrase, and whether they are plural.
-fn determiner(key: &str) -> Option<bool> {
-    Some(match key {
-        "un" | "une" | "le" | "la" | "l'" | "ce" | "cet" | "cette" | "du" | "au" | "chaque"
-        | "aucun" | "aucune" => false,
-        "les" | "des" | "ces" | "aux" | "plusieurs" | "certains" | "certaines" | "quelques"
-        | "nombreux" | "nombreuses" | "divers" | "diverses" | "différents" | "différentes"
-        | "tous" | "toutes" | "quelque" | "environ" => true,
-        _ => return None,
-    })
-}
-
-/// Number words and approximate quantities that may follow a determiner or stand as
-/// one (`deux`, `une vingtaine de`, `des centaines de`).
-fn is_number_word(key: &str) -> bool {
-    matches!(
-        key,
-        "deux"
-            | "trois"
-            | "quatre"
-            | "cinq"
-            | "six"
-            | "sept"
-            | "huit"
-            | "neuf"
-            | "dix"
-            | "onze"
-            | "douze"
-            | "treize"
-            | "quatorze"
-            | "quinze"
-            | "seize"
-            | "vingt"
-            | "trente"
-            | "quarante"
-            | "cinquante"
-            | "soixante"
-            | "cent"
-            | "cents"
-            | "mille"
-    )
-}
-
-fn is_quantity_noun(key: &str) -> bool {
-    matches!(
-        key,
-        "dizaine"
-            | "dizaines"
-            | "douzaine"
-            | "douzaines"
-            | "quinzaine"
-            | "vingtaine"
-            | "trentaine"
-            | "quarantaine"
-            | "cinquantaine"
-            | "soixantaine"
-            | "centaine"
-            | "centaines"
-            | "millier"
-            | "milliers"
-            | "million"
-            | "millions"
-            | "poignée"
-            | "groupe"
-            | "partie"
-            | "majorité"
-            | "plupart"
-            | "moitié"
-            | "tiers"
-            | "nombre"
-            | "foule"
-            | "cortège"
-            | "délégation"
-            | "collectif"
-            | "équipe"
-            | "cohorte"
-            | "série"
-    )
-}
-
-/// Words that end a noun phrase: verbs and pronouns seen right after one.
-fn is_stop(key: &str) -> bool {
-    matches!(
-        key,
-        "a" | "ont"
-            | "est"
-            | "sont"
-            | "était"
-            | "étaient"
-            | "sera"
-            | "seront"
-            | "avait"
-            | "avaient"
-            | "aurait"
-            | "auraient"
-            | "qui"
-            | "que"
-            | "qu'"
-            | "dont"
-            | "où"
-            | "ne"
-            | "n'"
-            | "se"
-            | "s'"
-            | "y"
-            | "en"
-            | "et"
-            | "ou"
-            | "mais"
-            | "il"
-            | "elle"
-            | "ils"
-            | "elles"
-            | "on"
-            | "lui"
-            | "leur"
-            | "pas"
-            | "plus"
-            | "très"
-            | "déjà"
-            | "aussi"
-            | "encore"
-            | "toujours"
-            | "jamais"
-            | "ici"
-            | "là"
-            | "ce"
-            | "cette"
-            | "sans"
-            | "avec"
-            | "par"
-            | "pour"
-            | "sur"
-            | "dans"
-            | "selon"
-            | "après"
-            | "avant"
-            | "depuis"
-            | "pendant"
-            | "contre"
-            | "entre"
-            | "vers"
-            | "chez"
-            | "comme"
-            | "à"
-            | "au"
-            | "aux"
-            | "le"
-            | "la"
-            | "les"
-            | "l'"
-            | "un"
-            | "une"
-    )
+/// The ends (exclusive word indexes, longest first, within `n` words) of the phrases
+/// of the word counts in `counts` (bit `k - 1` for `k` words) starting at word `i`.
+fn word_counts(counts: u32, i: usize, n: usize) -> impl Iterator<Item = usize> {
+    (1..=32usize)
+        .rev()
+        .filter(move |k| counts & (1 << (k - 1)) != 0 && i + k <= n)
+        .map(move |k| i + k)
 }
 
 /// Adjective endings of French (`régional`, `judiciaire`, `atomique`, `fédéraux`):
@@ -501,11 +192,6 @@ fn looks_adjective(key: &str) -> bool {
         || (len > 6 && (key.ends_with("ais") || key.ends_with("aise") || key.ends_with("aises")))
 }
 
-/// Prepositions that open a complement of a role or an organization.
-fn complement_preposition(key: &str) -> bool {
-    matches!(key, "de" | "d'" | "du" | "des")
-}
-
 /// The state of the scan of one document.
 struct Scan<'a> {
     doc: &'a Document<'a>,
@@ -513,10 +199,13 @@ struct Scan<'a> {
     lex: &'static Lexicon,
     /// The words of the current sentence.
     words: Vec<Word>,
+    /// A buffer for phrase and demonym keys.
     key: String,
-    orgs: &'a [(Range<usize>, u32)],
-    /// The first organization of `orgs` not before the current sentence.
-    next_org: usize,
+    /// The keys of the sentence's words, end to end, and each word's range there.
+    keys: String,
+    key_spans: Vec<(u32, u32)>,
+    /// The lexicon cues of each word.
+    word_cues: Vec<u32>,
     /// Code point offsets of the places found.
     place_spans: &'a [(usize, usize)],
     found: Vec<Found>,
@@ -529,20 +218,71 @@ impl<'a> Scan<'a> {
     }
 
     /// The lexicon key of word `i` (lowercase, `'` apostrophe).
-    fn key(&mut self, i: usize) -> &str {
-        let word = self.words[i].text(self.text);
-        words::key(word, &mut self.key)
+    fn key(&self, i: usize) -> &str {
+        let w = self.words[i];
+        if w.is(Word::FOLDED) {
+            return w.text(self.text);
+        }
+        let (start, end) = self.key_spans[i];
+        &self.keys[start as usize..end as usize]
     }
 
-    fn key_is(&mut self, i: usize, f: impl Fn(&str) -> bool) -> bool {
+    /// The lexicon cues of word `i` (see [`Lexicon::cues`]).
+    fn cue(&self, i: usize) -> u32 {
+        self.word_cues.get(i).copied().unwrap_or(0)
+    }
+
+    /// Whether word `i` has one of the cues of `bits`.
+    fn has(&self, i: usize, bits: u32) -> bool {
+        self.cue(i) & bits != 0
+    }
+
+    /// A lowercase particle of a name (`de`, `van`) at word `i`.
+    fn lowercase_particle(&self, i: usize) -> bool {
+        i < self.words.len() && self.words[i].is(Word::LOWERCASE) && self.has(i, Lexicon::PARTICLE)
+    }
+
+    fn key_is(&self, i: usize, f: impl Fn(&str) -> bool) -> bool {
         i < self.words.len() && !self.words[i].is(Word::PUNCT) && f(self.key(i))
+    }
+
+    /// Computes the key of every word of the sentence that is not its own key, and
+    /// the cues of every word, once.
+    #[inline(never)]
+    fn fill_keys(&mut self) {
+        self.keys.clear();
+        self.key_spans.clear();
+        for w in &self.words {
+            let start = self.keys.len() as u32;
+            if !w.is(Word::FOLDED) && !w.is(Word::PUNCT) {
+                words::push_key(w.text(self.text), &mut self.keys);
+            }
+            self.key_spans.push((start, self.keys.len() as u32));
+        }
+        let mut cues = std::mem::take(&mut self.word_cues);
+        cues.clear();
+        cues.extend((0..self.words.len()).map(|i| {
+            if self.words[i].is(Word::PUNCT) {
+                0
+            } else {
+                self.lex.cue(self.key(i))
+            }
+        }));
+        self.word_cues = cues;
     }
 
     /// The key of words `i..j` with single spaces (`forces de l'ordre`).
     fn phrase_key(&mut self, i: usize, j: usize) -> &str {
-        let slice = &self.text[self.words[i].start..self.words[j - 1].end];
-        words::key(slice, &mut self.key);
-        lexicon::collapse_spaces(&mut self.key);
+        self.key.clear();
+        let mut phrase = std::mem::take(&mut self.key);
+        phrase.clear();
+        for k in i..j {
+            if k > i && !phrase.ends_with('\'') {
+                phrase.push(' ');
+            }
+            phrase.push_str(self.key(k));
+        }
+        self.key = phrase;
         &self.key
     }
 
@@ -552,7 +292,15 @@ impl<'a> Scan<'a> {
 
     /// The code point end of the place starting at word `i`.
     fn place_at(&self, i: usize) -> Option<usize> {
-        let start = self.doc.char_offset(self.words[i].start);
+        self.place_starting(self.words[i].start)
+    }
+
+    /// The code point end of the place starting at byte `start`.
+    fn place_starting(&self, start: usize) -> Option<usize> {
+        if self.place_spans.is_empty() {
+            return None;
+        }
+        let start = self.doc.char_offset(start);
         let p = self.place_spans.partition_point(|&(s, _)| s < start);
         self.place_spans
             .get(p)
@@ -571,7 +319,7 @@ impl<'a> Scan<'a> {
     /// A word that may be part of a name: capitalized, not a function word, month or
     /// weekday.
     fn name_word(&mut self, i: usize) -> bool {
-        self.capitalized(i) && !self.key_is(i, is_common_capital)
+        self.capitalized(i) && !self.has(i, Lexicon::COMMON_CAPITAL)
     }
 
     fn sentence(&mut self) {
@@ -579,21 +327,11 @@ impl<'a> Scan<'a> {
         if n == 0 {
             return;
         }
-        let (start, end) = (self.words[0].start, self.words[n - 1].end);
-        while self.next_org < self.orgs.len() && self.orgs[self.next_org].0.start < start {
-            self.next_org += 1;
-        }
-        let first_org = self.next_org;
-        let mut org_end = first_org;
-        while org_end < self.orgs.len() && self.orgs[org_end].0.start < end {
-            org_end += 1;
-        }
         self.chunks.clear();
         // `LAIT.`, `TÉLÉCOMS.`: a kicker, one word in capitals before the text.
         let kicker = n <= 2 && self.words[0].is(Word::ALL_CAPS) && self.words[0].len() > 3;
         let shouting = kicker || self.shouting();
         let mut i = 0;
-        let mut org = first_org;
         while i < n {
             let w = self.words[i];
             if w.is(Word::PUNCT) {
@@ -601,22 +339,32 @@ impl<'a> Scan<'a> {
                 continue;
             }
             // An organization of the lexicon.
-            while org < org_end && self.orgs[org].0.start < w.start {
-                org += 1;
-            }
-            if org < org_end && self.orgs[org].0.start == w.start {
-                let (range, index) = self.orgs[org].clone();
+            let form_cue = if w.is(Word::CAPITALIZED) {
+                Lexicon::ORG_FORM
+            } else {
+                Lexicon::ORG_FORM_LOWERCASE
+            };
+            let lexicon_org = if self.has(i, form_cue) {
+                self.lex
+                    .organization_at(self.text, &self.words, i, &mut self.key)
+            } else {
+                None
+            };
+            if let Some((j, index)) = lexicon_org {
                 let organization = self.lex.organizations[index as usize];
                 if !organization.ambiguous || self.org_cue_before(i) {
-                    let j = self.index_at(range.end, i);
                     // A longer pattern name may start with it (`Conseil de paix et de
                     // sécurité de l'UA`).
-                    let longer = self.pattern_org(i).filter(|p| p.end > j);
-                    match longer {
-                        Some(p) => self.push_org(i, p.end, None, RANK_PATTERN),
-                        None => self.push_org(i, j, Some(organization.name), RANK_LEXICON),
+                    match self.pattern_org(i).filter(|p| p.end > j) {
+                        Some(p) => {
+                            self.push_org(i, p.end, None, RANK_PATTERN);
+                            i = p.end;
+                        }
+                        None => {
+                            self.push_org(i, j, Some(organization.name), RANK_LEXICON);
+                            i = j;
+                        }
                     }
-                    i = j;
                     continue;
                 }
             }
@@ -624,7 +372,12 @@ impl<'a> Scan<'a> {
                 i = j;
                 continue;
             }
-            if let Some(p) = self.pattern_org(i) {
+            let pattern = if self.has(i, Lexicon::ORG_HEAD) {
+                self.pattern_org(i)
+            } else {
+                None
+            };
+            if let Some(p) = pattern {
                 self.push_org(i, p.end, None, RANK_PATTERN);
                 i = p.end;
                 continue;
@@ -680,43 +433,8 @@ impl<'a> Scan<'a> {
 
     /// Whether the word before `i` (after its article) names a kind of organization:
     /// `le groupe Orange`, `le parti Renaissance`.
-    fn org_cue_before(&mut self, i: usize) -> bool {
-        i > 0
-            && self.key_is(i - 1, |k| {
-                matches!(
-                    k,
-                    "groupe"
-                        | "société"
-                        | "entreprise"
-                        | "opérateur"
-                        | "parti"
-                        | "mouvement"
-                        | "formation"
-                        | "coalition"
-                        | "constructeur"
-                        | "géant"
-                        | "firme"
-                        | "compagnie"
-                        | "distributeur"
-                        | "enseigne"
-                        | "marque"
-                        | "quotidien"
-                        | "journal"
-                        | "hebdomadaire"
-                        | "magazine"
-                        | "chaîne"
-                        | "radio"
-                        | "site"
-                        | "plateforme"
-                        | "réseau"
-                        | "banque"
-                        | "fabricant"
-                        | "laboratoire"
-                        | "club"
-                        | "syndicat"
-                        | "association"
-                )
-            })
+    fn org_cue_before(&self, i: usize) -> bool {
+        i > 0 && self.has(i - 1, Lexicon::ORG_CUE)
     }
 
     /// A person's name starting at word `i`: returns the index after it.
@@ -738,7 +456,7 @@ impl<'a> Scan<'a> {
             None
         };
         if let Some(t) = title_end {
-            let particle = t < self.words.len() && is_particle(self.word(t));
+            let particle = self.lowercase_particle(t);
             if self.name_word(t) || particle || self.initials(t).is_some() {
                 let start = t;
                 let end = self.name_end(start, !particle)?;
@@ -748,7 +466,7 @@ impl<'a> Scan<'a> {
             }
             return None;
         }
-        if i > 0 && self.key_is(i - 1, is_address_noun) {
+        if i > 0 && self.has(i - 1, Lexicon::ADDRESS) {
             return None;
         }
         // Initials: `J.-M. Lefort`.
@@ -763,7 +481,7 @@ impl<'a> Scan<'a> {
         // (`Riyad`, `Nil Bleu`).
         let first = self.lex.first_names.get(word).copied();
         let place_end = self.place_at(i);
-        let after_preposition = i > 0 && self.key_is(i - 1, is_place_preposition);
+        let after_preposition = i > 0 && self.has(i - 1, Lexicon::PLACE_PREPOSITION);
         let place = |first: &FirstName| {
             place_end.is_some_and(|end| {
                 (first.ambiguous && after_preposition) || end > self.doc.char_offset(w.end)
@@ -849,7 +567,7 @@ impl<'a> Scan<'a> {
             }
             if names > 0 || !whole {
                 let w = self.words[j];
-                let particle = (w.is(Word::LOWERCASE) && is_particle(self.word(j)))
+                let particle = self.lowercase_particle(j)
                     || (w.is(Word::LOWERCASE)
                         && ["al-", "el-", "ben-", "ould-", "abou-", "abu-"]
                             .iter()
@@ -873,7 +591,7 @@ impl<'a> Scan<'a> {
                 }
                 if particle
                     && j + 2 < self.words.len()
-                    && is_particle(self.word(j + 1))
+                    && self.lowercase_particle(j + 1)
                     && self.name_word(j + 2)
                 {
                     j += 2;
@@ -919,13 +637,18 @@ impl<'a> Scan<'a> {
         if w.is(Word::PUNCT) || w.is(Word::NUMBER) || w.is(Word::ALL_CAPS) {
             return None;
         }
+        if self.cue(i) & Lexicon::ORG_HEAD == 0 {
+            return None;
+        }
         // The head: the longest entry of org-heads or org-alone.
         let mut head_end = None;
-        let max = (i + self.lex.longest_head).min(self.words.len());
-        for j in (i + 1..=max).rev() {
-            if self.words[j - 1].is(Word::PUNCT) && self.word(j - 1) != "'" {
-                continue;
-            }
+        let counts = self
+            .lex
+            .org_head_counts
+            .get(self.key(i))
+            .copied()
+            .unwrap_or(0);
+        for j in word_counts(counts, i, self.words.len()) {
             let lex = self.lex;
             let key = self.phrase_key(i, j);
             if lex.org_heads.contains(key) || lex.org_alone.contains(key) {
@@ -963,11 +686,11 @@ impl<'a> Scan<'a> {
         // Complements: `de la recherche`, `du Finistère`, `de paix et de sécurité`.
         while j < self.words.len() && complements < 4 {
             let mut k = j;
-            if self.key_is(k, |key| key == "et") && self.key_is(k + 1, complement_preposition) {
+            if self.key_is(k, |key| key == "et") && self.has(k + 1, Lexicon::COMPLEMENT) {
                 k += 1;
             }
             let prep = self.key_is(k, |key| {
-                complement_preposition(key) || matches!(key, "pour" | "aux" | "au")
+                matches!(key, "de" | "d'" | "du" | "des" | "pour" | "aux" | "au")
             });
             if !prep {
                 break;
@@ -988,7 +711,7 @@ impl<'a> Scan<'a> {
                 while self.name_word(k) {
                     k += 1;
                 }
-            } else if self.words[k].is(Word::LOWERCASE) && !self.key_is(k, is_stop) {
+            } else if self.words[k].is(Word::LOWERCASE) && !self.has(k, Lexicon::STOP) {
                 k += 1;
                 while k < self.words.len() && self.words[k].is(Word::LOWERCASE) && self.adjective(k)
                 {
@@ -998,8 +721,8 @@ impl<'a> Scan<'a> {
                 if self.key_is(k, |key| key == "et")
                     && k + 1 < self.words.len()
                     && self.words[k + 1].is(Word::LOWERCASE)
-                    && !self.key_is(k + 1, is_stop)
-                    && !self.key_is(k + 1, complement_preposition)
+                    && !self.has(k + 1, Lexicon::STOP)
+                    && !self.has(k + 1, Lexicon::COMPLEMENT)
                 {
                     k += 2;
                 }
@@ -1042,10 +765,11 @@ impl<'a> Scan<'a> {
     }
 
     /// The country of a nationality adjective at word `i`.
-    fn demonym(&mut self, i: usize) -> Option<&'static str> {
-        let word = self.words[i].text(self.text);
-        normalize_name(word, &mut self.key);
-        gazetteer().demonyms.get(self.key.as_str()).copied()
+    fn demonym(&self, i: usize) -> Option<&'static str> {
+        if !self.has(i, Lexicon::DEMONYM) {
+            return None;
+        }
+        self.lex.demonyms.get(self.key(i)).copied()
     }
 
     /// An adjective after a noun: of the list, a nationality, or by its ending.
@@ -1053,12 +777,11 @@ impl<'a> Scan<'a> {
         if self.words[i].is(Word::PUNCT) {
             return false;
         }
-        let lex = self.lex;
-        let key = self.key(i);
-        if is_stop(key) || complement_preposition(key) {
+        let cue = self.cue(i);
+        if cue & (Lexicon::STOP | Lexicon::COMPLEMENT) != 0 {
             return false;
         }
-        lex.post_adjectives.contains(key) || looks_adjective(key) || self.demonym(i).is_some()
+        cue & (Lexicon::POST_ADJECTIVE | Lexicon::DEMONYM) != 0 || looks_adjective(self.key(i))
     }
 
     /// An acronym: two to six capitals, not a roman numeral nor a place nor a common
@@ -1085,7 +808,7 @@ impl<'a> Scan<'a> {
         let quoted = i > 0
             && self.words[i - 1].is(Word::PUNCT)
             && matches!(self.word(i - 1), "«" | "\"" | "“" | "‹");
-        !quoted && !is_common_acronym(word) && !self.is_place(i)
+        !quoted && !self.lex.not_organizations.contains(word) && !self.is_place(i)
     }
 
     /// `(FSR)` after `Forces de soutien rapide`: the acronym and, when the initials of
@@ -1189,8 +912,17 @@ impl<'a> Scan<'a> {
             .iter()
             .rposition(|f| f.range.start < self.words[0].start)
             .map_or(0, |p| p + 1);
+        let openers = Lexicon::DET_SINGULAR
+            | Lexicon::DET_PLURAL
+            | Lexicon::NUMBER_WORD
+            | Lexicon::COMPLEMENT;
         let mut i = 0;
         while i < n {
+            // Only a determiner, a number or `de` (`de nombreux`) opens a phrase.
+            if !self.has(i, openers) {
+                i += 1;
+                continue;
+            }
             match self.chunk(i, true) {
                 Some(chunk) => {
                     let end = chunk.words.end;
@@ -1350,8 +1082,14 @@ impl<'a> Scan<'a> {
                 if k >= n || self.words[k].is(Word::PUNCT) || self.words[k].len() > 12 {
                     return None;
                 }
-                let key = self.key(k);
-                let d = determiner(key).or_else(|| is_number_word(key).then_some(true));
+                let cue = self.cue(k);
+                let d = if cue & Lexicon::DET_SINGULAR != 0 {
+                    Some(false)
+                } else if cue & (Lexicon::DET_PLURAL | Lexicon::NUMBER_WORD) != 0 {
+                    Some(true)
+                } else {
+                    None
+                };
                 if d.is_some() {
                     k += 1;
                 }
@@ -1382,14 +1120,14 @@ impl<'a> Scan<'a> {
             // A number after the determiner: `les deux délégations`, `environ 400`.
             while k < n
                 && (self.words[k].is(Word::NUMBER)
-                    || self.key_is(k, is_number_word)
+                    || self.has(k, Lexicon::NUMBER_WORD)
                     || self.key_is(k, |key| key == "et"))
             {
                 plural_det = true;
                 k += 1;
             }
             // A quantity: `une vingtaine de`, `plusieurs centaines de`, `la plupart des`.
-            if self.key_is(k, is_quantity_noun) && self.key_is(k + 1, complement_preposition) {
+            if self.has(k, Lexicon::QUANTITY) && self.has(k + 1, Lexicon::COMPLEMENT) {
                 let collective_noun = self.key_is(k, |key| {
                     matches!(key, "délégation" | "équipe" | "collectif")
                 });
@@ -1401,9 +1139,8 @@ impl<'a> Scan<'a> {
         }
         // Adjectives before the noun: `une haute responsable`, `l'ancien ministre`.
         while k < n && self.key_is(k, |_| true) {
-            let lex = self.lex;
             let key = self.key(k);
-            if lex.pre_adjectives.contains(key) && !lex.roles.contains_key(key) {
+            if self.has(k, Lexicon::PRE_ADJECTIVE) && !self.lex.roles.contains_key(key) {
                 k += 1;
             } else {
                 break;
@@ -1415,7 +1152,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         // `dans le cadre de`: the idiom, not a manager.
-        if lemma == "cadre" && !plural && self.key_is(head_end, complement_preposition) {
+        if lemma == "cadre" && !plural && self.has(head_end, Lexicon::COMPLEMENT) {
             return None;
         }
         let group = plural || collective || (plural_det && determined);
@@ -1455,20 +1192,20 @@ impl<'a> Scan<'a> {
             let mut k = j;
             if complements > 0
                 && self.key_is(k, |key| key == "et")
-                && self.key_is(k + 1, complement_preposition)
+                && self.has(k + 1, Lexicon::COMPLEMENT)
             {
                 k += 1;
             }
             // `chargée de la mobilité`
             if self.key_is(k, |key| {
                 matches!(key, "chargé" | "chargée" | "chargés" | "chargées")
-            }) && self.key_is(k + 1, complement_preposition)
+            }) && self.has(k + 1, Lexicon::COMPLEMENT)
             {
                 k += 1;
             }
             // `le ministre délégué au commerce extérieur`, `l'adjointe à la culture`
             let to = !group && self.key_is(k, |key| matches!(key, "au" | "aux" | "à"));
-            if !self.key_is(k, complement_preposition) && !to {
+            if !self.has(k, Lexicon::COMPLEMENT) && !to {
                 break;
             }
             if to
@@ -1531,7 +1268,7 @@ impl<'a> Scan<'a> {
                     }
                     k += 1;
                 }
-            } else if self.words[k].is(Word::LOWERCASE) && !self.key_is(k, is_stop) {
+            } else if self.words[k].is(Word::LOWERCASE) && !self.has(k, Lexicon::STOP) {
                 k += 1;
                 while k < n && self.words[k].is(Word::LOWERCASE) && self.adjective(k) {
                     if affiliation.is_none() {
@@ -1572,11 +1309,16 @@ impl<'a> Scan<'a> {
         if i >= n || self.words[i].is(Word::PUNCT) || self.words[i].is(Word::NUMBER) {
             return None;
         }
-        let max = (i + self.lex.longest_head).min(n);
-        for j in (i + 1..=max).rev() {
-            if self.words[j - 1].is(Word::PUNCT) {
-                continue;
-            }
+        if self.cue(i) & Lexicon::ROLE_HEAD == 0 {
+            return None;
+        }
+        let counts = self
+            .lex
+            .role_head_counts
+            .get(self.key(i))
+            .copied()
+            .unwrap_or(0);
+        for j in word_counts(counts, i, n) {
             let lex = self.lex;
             let key = self.phrase_key(i, j);
             if let Some(form) = lex.roles.get(key).copied() {
@@ -1590,12 +1332,13 @@ impl<'a> Scan<'a> {
     }
 
     /// Later mentions by surname alone, in the current sentence's words.
-    fn surnames(&mut self, persons: &[(String, String)]) {
-        for i in 0..self.words.len() {
-            if !self.capitalized(i) {
+    #[inline(never)]
+    fn surnames(&mut self, words: &[Word], persons: &[(String, String)]) {
+        for i in 0..words.len() {
+            if !words[i].is(Word::CAPITALIZED) {
                 continue;
             }
-            let start = self.words[i].start;
+            let start = words[i].start;
             let Some((surname, full)) = persons.iter().find(|(s, _)| {
                 self.text[start..].starts_with(s.as_str())
                     && !self.text[start + s.len()..]
@@ -1615,8 +1358,11 @@ impl<'a> Scan<'a> {
                 continue;
             }
             // `à Brassac` is the town, `Brassac a dit` the person.
-            let place_word = i > 0 && self.key_is(i - 1, is_place_preposition);
-            if place_word && self.is_place(i) {
+            let place_word = i > 0 && {
+                let before = words[i - 1].text(self.text);
+                self.lex.cue(words::key(before, &mut self.key)) & Lexicon::PLACE_PREPOSITION != 0
+            };
+            if place_word && self.place_starting(start).is_some() {
                 continue;
             }
             self.found.push(Found {
@@ -1631,139 +1377,6 @@ impl<'a> Scan<'a> {
             });
         }
     }
-}
-
-/// Prepositions before a place name (`à Brassac`, `depuis Riyad`).
-fn is_place_preposition(key: &str) -> bool {
-    matches!(
-        key,
-        "à" | "au" | "en" | "de" | "d'" | "vers" | "depuis" | "près" | "via" | "sur" | "dans"
-    )
-}
-
-/// Abbreviations in capitals that are not organizations.
-fn is_common_acronym(word: &str) -> bool {
-    matches!(
-        word,
-        "PIB"
-            | "TVA"
-            | "ADN"
-            | "ARN"
-            | "SMS"
-            | "OK"
-            | "TV"
-            | "PDG"
-            | "CEO"
-            | "DG"
-            | "RER"
-            | "TGV"
-            | "TER"
-            | "JO"
-            | "COVID"
-            | "SIDA"
-            | "VIH"
-            | "GPS"
-            | "USB"
-            | "HLM"
-            | "CDI"
-            | "CDD"
-            | "SMIC"
-            | "RSA"
-            | "IVG"
-            | "PMA"
-            | "GPA"
-            | "QR"
-            | "PV"
-            | "BTP"
-            | "TTC"
-            | "HT"
-            | "KO"
-            | "UV"
-            | "PME"
-            | "TPE"
-            | "ETI"
-            | "LGBT"
-            | "LGBTQ"
-            | "AVC"
-            | "IRM"
-            | "SUV"
-            | "VTC"
-            | "QG"
-            | "ONG"
-            | "CV"
-            | "PC"
-            | "IA"
-            | "AI"
-            | "NB"
-            | "PS-"
-            | "AOC"
-            | "AOP"
-            | "BD"
-            | "DJ"
-            | "FM"
-            | "HD"
-            | "ID"
-            | "IPO"
-            | "PIN"
-            | "PDF"
-            | "CO"
-            | "CO2"
-            | "NDLR"
-            | "AFP-"
-            | "RIP"
-            | "VIP"
-            | "WC"
-            | "ZAD"
-            | "ZFE"
-            | "DPE"
-            | "SDF"
-            | "VTT"
-            | "CM"
-            | "CP"
-            | "CE"
-            | "BAC"
-            | "BEP"
-            | "CAP"
-            | "BTS"
-            | "DUT"
-            | "MBA"
-            | "RDV"
-            | "EHPAD"
-            | "URGENT"
-            | "FLASH"
-            | "ALERTE"
-            | "VIDEO"
-            | "VIDÉO"
-            | "PHOTO"
-            | "PHOTOS"
-            | "DIRECT"
-            | "INFO"
-            | "EXCLUSIF"
-            | "ET"
-            | "LE"
-            | "LA"
-            | "LES"
-            | "DE"
-            | "DU"
-            | "DES"
-            | "UN"
-            | "UNE"
-            | "EN"
-            | "AU"
-            | "AUX"
-            | "PAR"
-            | "POUR"
-            | "SUR"
-            | "AVEC"
-            | "DANS"
-            | "QUI"
-            | "QUE"
-            | "EST"
-            | "PAS"
-            | "NON"
-            | "OUI"
-            | "NE"
-    )
 }
 
 #[cfg(test)]
