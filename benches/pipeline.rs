@@ -62,6 +62,15 @@ fn pipeline(c: &mut Criterion) {
             }
         })
     });
+    let places: Vec<_> = documents.iter().map(depeche::places::extract).collect();
+    depeche::actors::lexicon();
+    group.bench_function("actors", |b| {
+        b.iter(|| {
+            for (doc, places) in documents.iter().zip(&places) {
+                std::hint::black_box(depeche::actors::extract(doc, places));
+            }
+        })
+    });
     group.bench_function("language", |b| {
         b.iter(|| {
             for text in &articles {

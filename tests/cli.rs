@@ -458,3 +458,32 @@ fn relative_dates_resolve_against_the_publication_date() {
     assert_eq!(records[0]["dates"][0]["resolved"], "unresolved");
     assert!(records[0]["dates"][0]["value"].is_null());
 }
+
+#[test]
+fn actors_carry_full_names_roles_and_organizations() {
+    let text =
+        "Le procureur de Nanterre, Jean Marin, a requis. M. Marin a cité l'ONU et les enquêteurs.";
+    let (records, _, code) = run(&["extract", "-"], Some(text.as_bytes()));
+    assert_eq!(code, 0);
+    let actors = records[0]["actors"].as_array().expect("actors");
+    let got: Vec<(&str, &str, &str)> = actors
+        .iter()
+        .map(|a| {
+            (
+                a["text"].as_str().unwrap(),
+                a["kind"].as_str().unwrap(),
+                a["name"].as_str().or(a["role"].as_str()).unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Jean Marin", "person", "Jean Marin"),
+            ("M. Marin", "person", "Jean Marin"),
+            ("ONU", "organization", "Organisation des Nations unies"),
+            ("les enquêteurs", "group", "enquêteur"),
+        ]
+    );
+    assert_eq!(actors[0]["role"], "procureur");
+}

@@ -112,8 +112,11 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
     }
     for f in &mut scan.found {
         if f.kind == ActorKind::Person && !f.full {
-            let surname = f.name.clone().unwrap_or_default();
-            if let Some((_, full)) = persons.iter().find(|(s, _)| *s == surname) {
+            let surname = match &f.surname {
+                Some(range) => &text[range.clone()],
+                None => f.name.as_deref().unwrap_or_default(),
+            };
+            if let Some((_, full)) = persons.iter().find(|(s, _)| s == surname) {
                 f.name = Some(full.clone());
             }
         }
@@ -473,7 +476,13 @@ impl<'a> Scan<'a> {
         if let Some(after) = self.initials(i) {
             if self.name_word(after) {
                 let end = self.name_end(after, true)?;
-                self.push_person(i, i, end, true, None);
+                // Written with its initials, named by the full name the article gives
+                // with the same surname, if any (`J.-P. Roussel`, `Jean-Philippe Roussel`).
+                self.push_person(i, i, end, false, None);
+                let surname = self.words[after].start..self.words[end - 1].end;
+                if let Some(last) = self.found.last_mut() {
+                    last.surname = Some(surname);
+                }
                 return Some(end);
             }
         }
@@ -657,6 +666,19 @@ impl<'a> Scan<'a> {
             }
         }
         let head_end = head_end?;
+        // `le quotidien Libération`, `le groupe Orange`: a descriptive noun before a
+        // name of the lexicon, which is the organization.
+        if w.is(Word::LOWERCASE)
+            && head_end < self.words.len()
+            && self.words[head_end].is(Word::CAPITALIZED)
+            && self.has(head_end, Lexicon::ORG_FORM)
+            && self
+                .lex
+                .organization_at(self.text, &self.words, head_end, &mut self.key)
+                .is_some()
+        {
+            return None;
+        }
         let capital_head = w.is(Word::CAPITALIZED) && i > 0 && !self.sentence_start(i);
         let mut j = head_end;
         let mut has_capital = capital_head;

@@ -87,6 +87,39 @@ fn initials() {
 }
 
 #[test]
+fn initials_carry_the_full_name_with_that_surname() {
+    let got = actors("Jean-Philippe Roussel nie. Selon J.-P. Roussel, tout est faux.");
+    assert_eq!(got[1].0, "J.-P. Roussel");
+    assert_eq!(got[1].2.as_deref(), Some("Jean-Philippe Roussel"));
+}
+
+#[test]
+fn a_first_name_with_an_age() {
+    assert_eq!(
+        spans("Julie, 34 ans, attend le train."),
+        [s("Julie", Person)]
+    );
+}
+
+#[test]
+fn kickers_and_quoted_capitals_are_not_acronyms() {
+    assert!(spans("LAIT.\nLe prix monte.").is_empty());
+    assert!(spans("On lisait « STOP » partout.").is_empty());
+}
+
+#[test]
+fn an_ambiguous_organization_needs_a_cue() {
+    assert!(spans("Le ciel est orange et Orange brille.")
+        .iter()
+        .all(|a| a.0 != "Orange"));
+    assert_eq!(spans("Le groupe Orange recrute."), [s("Orange", Org)]);
+    assert_eq!(
+        spans("Selon le quotidien Libération, non."),
+        [s("Libération", Org)]
+    );
+}
+
+#[test]
 fn later_mentions_carry_the_full_name() {
     let got = actors("Karim Benali a marqué. Puis Benali a encore tiré, et M. Benali a salué.");
     let names: Vec<_> = got.iter().map(|a| (a.0.as_str(), a.2.as_deref())).collect();
