@@ -128,12 +128,40 @@ impl Extractor {
 }
 
 /// Runs the extraction stages in order. Each stage is one module with one entry
-/// function taking the document (and the lists it needs) and returning its list; the
-/// lists not built yet (quotes, sources) stay empty.
+/// function taking the document (and the lists it needs) and returning its list
+/// (quotes and sources come together: the quotes' speakers make sources too).
 fn annotate(doc: &Document, record: &mut Record) {
     record.dates = crate::dates::extract(doc, record.published.as_deref());
     record.places = crate::places::extract(doc);
-    record.actors = crate::actors::extract(doc, &record.places);
+    let actors = crate::actors::find(doc, &record.places);
+    (record.quotes, record.sources) = crate::quotes::extract(doc, &actors);
+    // Anonymous sources are not actors (`un diplomate, sous couvert d'anonymat`): drop
+    // the role phrases they cover, and renumber the quotes' links to actors.
+    let anonymous: Vec<(usize, usize)> = record
+        .sources
+        .iter()
+        .filter(|s| s.kind == crate::record::SourceKind::Anonymous)
+        .map(|s| (s.span.start, s.span.end))
+        .collect();
+    let mut index = Vec::with_capacity(actors.len());
+    let mut kept = 0;
+    record.actors = actors
+        .into_iter()
+        .filter_map(|(_, actor)| {
+            let covered = matches!(
+                actor.kind,
+                crate::record::ActorKind::Role | crate::record::ActorKind::Group
+            ) && anonymous
+                .iter()
+                .any(|&(s, e)| s < actor.span.end && actor.span.start < e);
+            index.push((!covered).then_some(kept));
+            kept += usize::from(!covered);
+            (!covered).then_some(actor)
+        })
+        .collect();
+    for quote in &mut record.quotes {
+        quote.actor = quote.actor.and_then(|a| index[a]);
+    }
     // A place name that is a person's name or part of it (`Yannick Lyon`, `Brassac a
     // dit` after `Mathieu Brassac`) is the person.
     let persons: Vec<(usize, usize)> = record

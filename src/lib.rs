@@ -33,10 +33,12 @@ pub mod language;
 pub mod lexicon;
 pub mod places;
 pub mod progress;
+pub mod quotes;
 pub mod record;
 pub mod runner;
 pub mod schema;
 pub mod segment;
+pub mod sources;
 pub mod words;
 
 pub use document::Document;

@@ -66,6 +66,14 @@ struct Chunk {
 /// The actors of a document. `places` are the places found in it, which are not
 /// persons' surnames or acronyms.
 pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
+    find(doc, places)
+        .into_iter()
+        .map(|(_, actor)| actor)
+        .collect()
+}
+
+/// The actors of a document with their byte ranges, for the stages that read them.
+pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, ActorMention)> {
     let lex = lexicon();
     let text = doc.text();
     let place_spans: Vec<(usize, usize)> =
@@ -124,12 +132,15 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
     all.append(&mut scan.found);
     resolve(all)
         .into_iter()
-        .map(|f| ActorMention {
-            span: doc.span(f.range),
-            kind: f.kind,
-            name: f.name,
-            role: f.role.map(str::to_string),
-            affiliation: f.affiliation,
+        .map(|f| {
+            let actor = ActorMention {
+                span: doc.span(f.range.clone()),
+                kind: f.kind,
+                name: f.name,
+                role: f.role.map(str::to_string),
+                affiliation: f.affiliation,
+            };
+            (f.range, actor)
         })
         .collect()
 }
@@ -497,12 +508,13 @@ impl<'a> Scan<'a> {
             })
         };
         if let Some(first) = first.filter(|f| !place(f)) {
-            // `Julie, 34 ans,`: a first name alone, with an age.
-            if !first.ambiguous
-                && self.is_punct(i + 1, ",")
-                && self.words.get(i + 2).is_some_and(|w| w.is(Word::NUMBER))
-                && self.key_is(i + 3, |k| k == "ans")
-            {
+            // `Julie, 34 ans,`, `Julie, une infirmière`: a first name alone, with an age
+            // or described.
+            let described = self.key_is(i + 2, |k| k == "une" || k == "un")
+                && self.has(i + 3, Lexicon::ROLE_HEAD | Lexicon::PRE_ADJECTIVE);
+            let aged = self.words.get(i + 2).is_some_and(|w| w.is(Word::NUMBER))
+                && self.key_is(i + 3, |k| k == "ans");
+            if !first.ambiguous && self.is_punct(i + 1, ",") && (aged || described) {
                 self.push_person(i, i, i + 1, true, None);
                 return Some(i + 1);
             }
@@ -1174,7 +1186,11 @@ impl<'a> Scan<'a> {
             return None;
         }
         // `dans le cadre de`: the idiom, not a manager.
-        if lemma == "cadre" && !plural && self.has(head_end, Lexicon::COMPLEMENT) {
+        if lemma == "cadre"
+            && !plural
+            && self.key(i) == "le"
+            && self.has(head_end, Lexicon::COMPLEMENT)
+        {
             return None;
         }
         let group = plural || collective || (plural_det && determined);
@@ -1190,7 +1206,11 @@ impl<'a> Scan<'a> {
                     continue;
                 }
             }
-            if j < n && self.words[j].is(Word::LOWERCASE) && self.adjective(j) && !self.is_head(j) {
+            if j < n
+                && self.words[j].is(Word::LOWERCASE)
+                && self.adjective(j)
+                && (!self.is_head(j) || self.has(j, Lexicon::POST_ADJECTIVE))
+            {
                 if affiliation.is_none() {
                     affiliation = self.demonym(j).map(str::to_string);
                 }

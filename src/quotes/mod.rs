@@ -1,0 +1,1459 @@
+//! Quotes and their speakers (SPEC §2 "quotes"), with the anonymous sources they lean
+//! on (SPEC §2 "sources", found by [`crate::sources`]).
+//!
+//! - Direct quotes: quotation marks paired in one pass over the text ([`pair_marks`]):
+//!   `« »` (nested ones inside), `“ ”`, `‹ ›` and straight `"`; a quote left open at
+//!   the end of a paragraph goes on when the next paragraph reopens with `«` (French
+//!   multi-paragraph quotes), else it is dropped. Quotes of one to three words with no
+//!   speech context are scare quotes, and quotes after a title noun (`le film`,
+//!   `l'opération`) are titles: neither is kept.
+//! - The speaker and verb of a direct quote: after it, an incise (`», a déclaré X`,
+//!   `», a-t-il ajouté`, `», confie un élu`, `», selon X`); before it, an introduction
+//!   (`X a déclaré : «`, `Pour X, «`, `X : «`); an attribution line after it (`– Name`);
+//!   else the speaker of the quote just before, in the same or the previous paragraph.
+//! - Indirect quotes: a reporting verb (`verbs.tsv`, generated) followed by `que`
+//!   (`X a affirmé que …`); `selon X, …` and `d'après X, …`; a clause ended by an
+//!   incise (`…, a indiqué X.`, `…, a-t-on appris de source policière.`).
+//! - Speakers are mentions found by the actor and source extractors; a pronoun (`il`,
+//!   `elle`, `a-t-il`) is the latest person, role or source mention before it of its
+//!   gender. An indefinite informant speaking (`confie un cadre de la majorité`) is an
+//!   anonymous source.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::document::Document;
+use crate::lexicon::Fnv1a;
+use crate::record::{ActorKind, ActorMention, Quote, QuoteKind, SourceKind, SourceMention};
+use crate::sources;
+use crate::words::{self, Word};
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv1a>>;
+
+/// Reporting verb forms → lemma.
+static VERBS: LazyLock<FastMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut map = FastMap::default();
+    for line in include_str!("data/verbs.tsv").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        if let (Some(form), Some(lemma)) = (cols.next(), cols.next()) {
+            map.insert(form, lemma);
+        }
+    }
+    map
+});
+
+/// Whether a word key is a form of a reporting verb (`déclaré`, `estiment`).
+pub fn is_reporting_form(key: &str) -> bool {
+    VERBS.contains_key(key)
+}
+
+/// Verb forms left out of `verbs.tsv` because they are mostly nouns or adjectives
+/// (`la précise`, `l'annonce`), but verbs for sure with an inverted pronoun
+/// (`précise-t-il`, `annonce-t-elle`).
+fn is_inverted_only(verb: &str) -> bool {
+    matches!(
+        verb,
+        "précise"
+            | "annonce"
+            | "demande"
+            | "note"
+            | "juge"
+            | "critique"
+            | "réclame"
+            | "menace"
+            | "analyse"
+            | "alerte"
+            | "avance"
+            | "tranche"
+            | "remarque"
+            | "relance"
+            | "tonne"
+            | "tempête"
+            | "doute"
+            | "plaide"
+    )
+}
+
+/// Adverbs between an auxiliary and its participle (`a encore déclaré`).
+fn is_verb_adverb(key: &str) -> bool {
+    matches!(
+        key,
+        "encore"
+            | "aussi"
+            | "également"
+            | "ensuite"
+            | "alors"
+            | "déjà"
+            | "toutefois"
+            | "pourtant"
+            | "cependant"
+            | "notamment"
+            | "d'ailleurs"
+    )
+}
+
+/// Auxiliaries of compound tenses, with or without an inverted pronoun.
+fn is_auxiliary(key: &str) -> bool {
+    matches!(
+        key,
+        "a" | "ont"
+            | "avait"
+            | "avaient"
+            | "aurait"
+            | "auraient"
+            | "aura"
+            | "auront"
+            | "eut"
+            | "est"
+            | "sont"
+            | "était"
+            | "étaient"
+            | "serait"
+            | "seraient"
+            | "ai"
+            | "avons"
+            | "avez"
+    )
+}
+
+/// An inverted subject pronoun at the end of a verb word (`a-t-il`, `ajoute-t-elle`,
+/// `a-t-on`): the verb part and the pronoun.
+fn inverted(key: &str) -> Option<(&str, &str)> {
+    for pronoun in [
+        "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles", "-on",
+    ] {
+        if let Some(verb) = key.strip_suffix(pronoun) {
+            if !verb.is_empty() {
+                return Some((
+                    verb,
+                    pronoun.trim_start_matches("-t").trim_start_matches('-'),
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Nouns before a quoted title or name, which is not speech (`le film « … »`).
+fn is_title_noun(key: &str) -> bool {
+    matches!(
+        key,
+        "film"
+            | "livre"
+            | "roman"
+            | "ouvrage"
+            | "essai"
+            | "opération"
+            | "émission"
+            | "série"
+            | "album"
+            | "chanson"
+            | "titre"
+            | "spectacle"
+            | "exposition"
+            | "pièce"
+            | "documentaire"
+            | "plan"
+            | "programme"
+            | "projet"
+            | "slogan"
+            | "hashtag"
+            | "baptisé"
+            | "baptisée"
+            | "intitulé"
+            | "intitulée"
+            | "surnommé"
+            | "surnommée"
+            | "dite"
+            | "dit"
+            | "nommé"
+            | "nommée"
+            | "label"
+            | "dispositif"
+            | "mouvement"
+            | "collectif"
+            | "association"
+            | "rubrique"
+            | "journal"
+            | "magazine"
+            | "festival"
+            | "marque"
+            | "opéra"
+            | "tableau"
+            | "podcast"
+            | "loi"
+            | "mot"
+            | "formule"
+            | "expression"
+            | "thème"
+            | "campagne"
+            | "bande"
+            | "affaire"
+            | "dossier"
+            | "mention"
+            | "concept"
+            | "terme"
+            | "pancarte"
+            | "pancartes"
+            | "banderole"
+            | "banderoles"
+            | "tag"
+            | "tags"
+            | "affiche"
+            | "affiches"
+            | "slogans"
+            | "projets"
+            | "films"
+            | "livres"
+            | "t-shirts"
+            | "inscription"
+            | "inscriptions"
+    )
+}
+
+/// A speaker found: who (byte range), and the verb as written.
+#[derive(Debug, Clone, Default)]
+struct Attribution {
+    speaker: Option<Range<usize>>,
+    verb: Option<Range<usize>>,
+    /// The speaker is an indefinite informant (`un cadre de la majorité`).
+    informant: bool,
+}
+
+/// A mention a speaker may be: an actor or a source.
+#[derive(Debug, Clone)]
+struct Mention {
+    range: Range<usize>,
+    actor: Option<usize>,
+    source: Option<usize>,
+    /// `m`, `f`, or 0 when unknown.
+    gender: u8,
+    /// A person, a role or an anonymous source: what `il`/`elle` may stand for.
+    personal: bool,
+    /// An informant role with an indefinite determiner (`un cadre`).
+    informant: bool,
+}
+
+/// The quotes and the sources of a document. `actors` are its actors with their byte
+/// ranges ([`crate::actors::find`]).
+pub fn extract(
+    doc: &Document,
+    actors: &[(Range<usize>, ActorMention)],
+) -> (Vec<Quote>, Vec<SourceMention>) {
+    let text = doc.text();
+    let mut sources = sources::find(doc);
+    let mentions = mentions(text, actors, &sources);
+    let mut scan = Scan {
+        text,
+        mentions: &mentions,
+        words: Vec::new(),
+        keys: String::new(),
+        key_spans: Vec::new(),
+    };
+    let mut found: Vec<(Range<usize>, QuoteKind, Attribution)> = Vec::new();
+    // Direct quotes.
+    let pairs = pair_marks(text);
+    let mut previous: Option<(usize, Attribution)> = None;
+    for (inner, outer) in &pairs {
+        let content = trim(text, inner.clone());
+        if content.is_empty() {
+            continue;
+        }
+        let word_count = text[content.clone()].split_whitespace().count();
+        let after = scan.after_quote(outer.start, outer.end);
+        let before = scan.before_quote(outer.start);
+        let (titled, embedded, colon) = scan.lead_in(outer.start);
+        let context = after.as_ref().or(before.as_ref()).cloned();
+        if titled && !colon {
+            continue;
+        }
+        // One to three words are a quote only with an incise or a colon before them
+        // (`« Non », a-t-il répondu`); `a dénoncé une « chasse aux sorcières »` is a
+        // fragment.
+        if word_count <= 3 && after.is_none() && !colon {
+            continue;
+        }
+        // A short quote inside a sentence with no one saying it: a name or a scare
+        // quote (`le « mur de la honte »`).
+        if embedded && context.is_none() && word_count <= 8 {
+            continue;
+        }
+        let paragraph = paragraph_of(doc, outer.start);
+        let attribution = context.or_else(|| {
+            // The speaker of the quote just before, in this paragraph or the previous one.
+            previous
+                .as_ref()
+                .filter(|(p, _)| paragraph <= p + 1)
+                .map(|(_, a)| Attribution {
+                    verb: None,
+                    ..a.clone()
+                })
+        });
+        let mut attribution = attribution.unwrap_or_default();
+        // `« A, a-t-il dit, B »`: two quotes, the speaker of the incise for both.
+        match scan.incise(content.clone()) {
+            Some((first, incise, second)) => {
+                if attribution.speaker.is_none() || attribution.verb.is_none() {
+                    attribution = incise;
+                }
+                found.push((first, QuoteKind::Direct, attribution.clone()));
+                found.push((second, QuoteKind::Direct, attribution.clone()));
+            }
+            None => found.push((content, QuoteKind::Direct, attribution.clone())),
+        }
+        if attribution.speaker.is_some() {
+            previous = Some((paragraph, attribution));
+        }
+    }
+    // Dialogue and interview lines: `— Où est passé l'argent ?`, `R : Elle est …`.
+    for paragraph in doc.paragraphs() {
+        for line in text[paragraph.clone()].split('\n') {
+            let offset = line.as_ptr() as usize - text.as_ptr() as usize;
+            let body = line.trim_start();
+            let lead = line.len() - body.len();
+            let rest = ["— ", "– ", "R : ", "R: ", "R. "]
+                .iter()
+                .find_map(|p| body.strip_prefix(p).map(|r| (p.len(), r)));
+            let Some((skip, rest)) = rest else { continue };
+            let start = offset + lead + skip;
+            let content = trim(text, start..start + rest.len());
+            let inside = pairs
+                .iter()
+                .any(|(inner, _)| inner.start <= content.start && content.start < inner.end);
+            if content.is_empty()
+                || inside
+                || rest.split_whitespace().count() < 2
+                || rest.starts_with(['«', '"', '“'])
+            {
+                continue;
+            }
+            // An attribution line (`– Marc Willems, secrétaire général`) names a speaker.
+            if scan.mention_at(content.start).is_some() && !rest.contains(['.', '?', '!']) {
+                continue;
+            }
+            // An interview's answers are the interviewee's: the last person named
+            // before the first question.
+            let mut attribution = Attribution::default();
+            if body.starts_with('R') {
+                let questions = text
+                    .find("\nQ :")
+                    .or_else(|| text.find("\nQ:"))
+                    .unwrap_or(offset);
+                if let Some(m) = scan.last_person_before(questions) {
+                    attribution = scan.attribution(&m, None);
+                }
+            }
+            found.push((content, QuoteKind::Direct, attribution));
+        }
+    }
+    // Indirect quotes, outside direct ones.
+    for sentence in doc.sentences() {
+        scan.indirect(sentence.clone(), &pairs, &mut found);
+    }
+    found.sort_by_key(|(r, _, _)| (r.start, std::cmp::Reverse(r.end)));
+    found.dedup_by(|b, a| a.0.start <= b.0.start && b.0.end <= a.0.end && a.1 == b.1);
+    // Indefinite informants who speak are anonymous sources.
+    for (_, _, attribution) in &found {
+        if let (true, Some(speaker)) = (attribution.informant, &attribution.speaker) {
+            if !sources
+                .iter()
+                .any(|s| s.range.start < speaker.end && speaker.start < s.range.end)
+            {
+                let qualifier = informant_qualifier(text, speaker.clone());
+                sources.push(sources::Found {
+                    range: speaker.clone(),
+                    kind: SourceKind::Anonymous,
+                    qualifier,
+                });
+            }
+        }
+    }
+    sources.sort_by_key(|s| s.range.start);
+    sources.dedup_by(|b, a| a.range == b.range);
+    let quotes = found
+        .into_iter()
+        .map(|(range, kind, attribution)| {
+            let speaker = attribution.speaker.clone();
+            let source = speaker.as_ref().and_then(|sp| {
+                sources
+                    .iter()
+                    .position(|s| s.range.start < sp.end && sp.start < s.range.end)
+            });
+            let actor = speaker.as_ref().and_then(|sp| {
+                actors
+                    .iter()
+                    .position(|(r, _)| r.start < sp.end && sp.start < r.end)
+            });
+            let anonymous = source.is_some_and(|s| sources[s].kind == SourceKind::Anonymous);
+            Quote {
+                span: doc.span(range),
+                kind,
+                speaker: speaker.map(|s| doc.text_span(s)),
+                anonymous,
+                verb: attribution.verb.map(|v| text[v].to_string()),
+                source: source.filter(|_| anonymous),
+                actor,
+            }
+        })
+        .collect();
+    let sources = sources
+        .into_iter()
+        .map(|s| SourceMention {
+            span: doc.span(s.range),
+            kind: s.kind,
+            qualifier: s.qualifier.map(|q| text[q].to_string()),
+        })
+        .collect();
+    (quotes, sources)
+}
+
+/// What a speaking informant's mention says of it: the words after its head noun.
+fn informant_qualifier(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let mut ws = Vec::new();
+    words::split(text, range, &mut ws);
+    // Determiner, optional `haut`, head noun: the rest qualifies.
+    let skip = if ws
+        .get(1)
+        .is_some_and(|w| matches!(w.text(text), "haut" | "haute" | "hauts" | "hautes"))
+    {
+        3
+    } else {
+        2
+    };
+    let first = ws.get(skip)?;
+    Some(first.start..ws.last()?.end)
+}
+
+/// The index of the paragraph holding byte `at`.
+fn paragraph_of(doc: &Document, at: usize) -> usize {
+    doc.paragraphs()
+        .partition_point(|p| p.start <= at)
+        .saturating_sub(1)
+}
+
+/// `range` without surrounding whitespace (no-break spaces included).
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.end - (slice.len() - slice.trim_end().len());
+    start..end.max(start)
+}
+
+/// The speaker mentions of a document: actors and sources, by start.
+fn mentions(
+    text: &str,
+    actors: &[(Range<usize>, ActorMention)],
+    sources: &[sources::Found],
+) -> Vec<Mention> {
+    let lex = crate::actors::lexicon();
+    let mut out: Vec<Mention> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, (range, a))| {
+            let written = &text[range.clone()];
+            let first = written.split([' ', '\u{a0}']).next().unwrap_or("");
+            let gender = match first {
+                "M." | "MM." => b'm',
+                "Mme" | "Mmes" | "Mlle" | "Dre" => b'f',
+                _ => {
+                    let given = a
+                        .name
+                        .as_deref()
+                        .unwrap_or(written)
+                        .split(' ')
+                        .next()
+                        .unwrap_or("");
+                    match lex.first_names.get(given) {
+                        Some(n) if n.gender != b'x' => n.gender,
+                        _ => written
+                            .split(' ')
+                            .find_map(|w| {
+                                lex.roles
+                                    .get(w)
+                                    .map(|r| if r.feminine { b'f' } else { b'm' })
+                            })
+                            .unwrap_or(0),
+                    }
+                }
+            };
+            let indefinite = matches!(first, "un" | "une" | "Un" | "Une");
+            let informant = indefinite
+                && a.kind == ActorKind::Role
+                && a.role.as_deref().is_some_and(sources::is_informant_head);
+            Mention {
+                range: range.clone(),
+                actor: Some(i),
+                source: None,
+                gender,
+                personal: matches!(a.kind, ActorKind::Person | ActorKind::Role),
+                informant,
+            }
+        })
+        .collect();
+    for (i, s) in sources.iter().enumerate() {
+        let written = &text[s.range.clone()];
+        let gender = if written.starts_with(['u', 'U']) && written[1..].starts_with("ne ")
+            || written.contains("source")
+        {
+            b'f'
+        } else {
+            b'm'
+        };
+        out.push(Mention {
+            range: s.range.clone(),
+            actor: None,
+            source: Some(i),
+            gender,
+            personal: s.kind == SourceKind::Anonymous,
+            informant: false,
+        });
+    }
+    out.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+    out
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    mentions: &'a [Mention],
+    words: Vec<Word>,
+    keys: String,
+    key_spans: Vec<(u32, u32)>,
+}
+
+impl Scan<'_> {
+    /// Cuts `range` into words with their keys.
+    fn load(&mut self, range: Range<usize>) {
+        self.words.clear();
+        self.keys.clear();
+        self.key_spans.clear();
+        words::split(self.text, range, &mut self.words);
+        for w in &self.words {
+            let start = self.keys.len() as u32;
+            words::push_key(w.text(self.text), &mut self.keys);
+            self.key_spans.push((start, self.keys.len() as u32));
+        }
+    }
+
+    fn key(&self, i: usize) -> &str {
+        match self.key_spans.get(i) {
+            Some(&(s, e)) => &self.keys[s as usize..e as usize],
+            None => "",
+        }
+    }
+
+    /// The mention starting at byte `at`.
+    fn mention_at(&self, at: usize) -> Option<&Mention> {
+        let i = self.mentions.partition_point(|m| m.range.start < at);
+        self.mentions.get(i).filter(|m| m.range.start == at)
+    }
+
+    /// The mention ending at byte `at` (the longest).
+    fn mention_ending(&self, at: usize) -> Option<&Mention> {
+        self.mentions
+            .iter()
+            .filter(|m| m.range.end == at)
+            .max_by_key(|m| m.range.end - m.range.start)
+    }
+
+    /// What `il`/`elle` before byte `at` stands for: the latest personal mention of
+    /// that gender.
+    fn antecedent(&self, at: usize, pronoun: &str) -> Option<&Mention> {
+        let gender = match pronoun {
+            "il" | "ils" => b'm',
+            "elle" | "elles" => b'f',
+            _ => return None,
+        };
+        let end = self.mentions.partition_point(|m| m.range.start < at);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(40)
+            .find(|m| m.personal && m.range.end <= at && (m.gender == gender || m.gender == 0))
+    }
+
+    /// The last person named before byte `at`, not after `par` (`propos recueillis
+    /// par X` names the interviewer).
+    fn last_person_before(&self, at: usize) -> Option<Mention> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.range.end <= at && m.actor.is_some() && m.personal)
+            .filter(|m| !self.text[..m.range.start].trim_end().ends_with(" par"))
+            .find(|m| self.text[m.range.clone()].starts_with(char::is_uppercase))
+            .cloned()
+    }
+
+    /// The first personal mention or organization of the loaded words before word `k`
+    /// that is not inside a prepositional phrase: the subject of the sentence.
+    fn sentence_subject(&self, k: usize) -> Option<Mention> {
+        (0..k).find_map(|x| {
+            let m = self.mention_at(self.words[x].start)?;
+            let governed = x > 0
+                && matches!(
+                    self.key(x - 1),
+                    "par" | "à" | "de" | "d'" | "du" | "avec" | "pour" | "sur" | "contre" | "selon"
+                );
+            (!governed && m.actor.is_some()).then(|| m.clone())
+        })
+    }
+
+    fn attribution(&self, mention: &Mention, verb: Option<Range<usize>>) -> Attribution {
+        // `le parquet`, `l'AFP`: the speaker span takes the article of a name.
+        let mut range = mention.range.clone();
+        let before = &self.text[..range.start];
+        if !mention.personal || mention.actor.is_none() {
+            for article in [
+                "le ", "la ", "les ", "l'", "l’", "Le ", "La ", "Les ", "L'", "L’",
+            ] {
+                if before.ends_with(article) {
+                    let start = range.start - article.len();
+                    let boundary = self.text[..start]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    if boundary {
+                        range.start = start;
+                    }
+                    break;
+                }
+            }
+        }
+        Attribution {
+            speaker: Some(range),
+            verb,
+            informant: mention.informant,
+        }
+    }
+
+    /// An incise inside a quote's content: `A, a-t-il dit, B` or `A, raconte Julie, une
+    /// infirmière. B`: the two parts and the incise's attribution.
+    fn incise(
+        &mut self,
+        content: Range<usize>,
+    ) -> Option<(Range<usize>, Attribution, Range<usize>)> {
+        self.load(content.clone());
+        let n = self.words.len();
+        for c in 1..n.saturating_sub(2) {
+            if !(self.words[c].is(Word::PUNCT) && self.words[c].text(self.text) == ",") {
+                continue;
+            }
+            let Some((verb_end, pronoun)) = self.verb_at(c + 1) else {
+                continue;
+            };
+            // Only an inversion makes an incise: `a-t-il dit`, `raconte Julie`.
+            let verb = self.words[c + 1].start..self.words[verb_end - 1].end;
+            let speaker = match pronoun.as_deref() {
+                Some(p @ ("il" | "elle" | "ils" | "elles")) => {
+                    self.antecedent(content.start, p).cloned()
+                }
+                Some(_) => None,
+                None => {
+                    let m = self.subject_after(verb_end)?;
+                    // The subject must follow the verb closely.
+                    let gap = self.words[verb_end..]
+                        .iter()
+                        .take_while(|w| w.start < m.range.start)
+                        .count();
+                    if gap > 10 {
+                        continue;
+                    }
+                    Some(m)
+                }
+            };
+            let after_speaker = speaker
+                .as_ref()
+                .map_or(verb.end, |m| m.range.end.max(verb.end));
+            // The incise ends at a period with more text after it, else at the next comma.
+            let tail = (verb_end..n).filter(|&k| self.words[k].start >= after_speaker);
+            let stop = tail
+                .clone()
+                .find(|&k| {
+                    self.words[k].is(Word::PUNCT)
+                        && matches!(self.words[k].text(self.text), "." | "!" | "?")
+                        && k + 1 < n
+                })
+                .or_else(|| {
+                    let comma = tail.clone().find(|&k| {
+                        self.words[k].is(Word::PUNCT) && self.words[k].text(self.text) == ","
+                    })?;
+                    // `a déploré Martine Guérin, la secrétaire générale, et …`
+                    Some(self.skip_apposition(comma, n))
+                })?;
+            if stop + 1 >= n {
+                return None;
+            }
+            let first = content.start..self.words[c - 1].end;
+            let second = self.words[stop + 1].start..content.end;
+            let attribution = Attribution {
+                informant: speaker.as_ref().is_some_and(|m| m.informant),
+                speaker: speaker.map(|m| m.range),
+                verb: Some(verb),
+            };
+            return Some((first, attribution, second));
+        }
+        None
+    }
+
+    /// Where the verb phrase holding word `k` starts: at its auxiliary (`a déclaré`,
+    /// `a-t-il ajouté`, `s'est emporté`, `a encore dit`), not before `first`.
+    fn verb_start(&self, k: usize, first: usize) -> usize {
+        let mut j = k;
+        if j > first && is_verb_adverb(self.key(j - 1)) {
+            j -= 1;
+        }
+        if j > first
+            && (is_auxiliary(self.key(j - 1))
+                || inverted(self.key(j - 1)).is_some_and(|(v, _)| is_auxiliary(v)))
+        {
+            j -= 1;
+            if j > first && matches!(self.key(j - 1), "s'" | "se") {
+                j -= 1;
+            }
+            return j;
+        }
+        k
+    }
+
+    /// The verb phrase starting at word `i` (`a déclaré`, `a-t-il ajouté`, `confie`,
+    /// `s'est emporté`): its end word and the pronoun inverted in it, if any.
+    fn verb_at(&self, i: usize) -> Option<(usize, Option<String>)> {
+        let key = self.key(i);
+        if key.is_empty() {
+            return None;
+        }
+        // `a-t-il ajouté`, `ajoute-t-il`
+        if let Some((verb, pronoun)) = inverted(key) {
+            if is_auxiliary(verb) {
+                let next = self.key(i + 1);
+                if is_reporting_form(next) {
+                    return Some((i + 2, Some(pronoun.to_string())));
+                }
+                return None;
+            }
+            if is_reporting_form(verb) || is_inverted_only(verb) {
+                return Some((i + 1, Some(pronoun.to_string())));
+            }
+            return None;
+        }
+        // `s'est emporté`
+        if matches!(key, "s'" | "se")
+            && is_auxiliary(self.key(i + 1))
+            && is_reporting_form(self.key(i + 2))
+        {
+            return Some((i + 3, None));
+        }
+        if is_auxiliary(key) {
+            // `a encore déclaré`, `a de nouveau`
+            let mut k = i + 1;
+            if is_verb_adverb(self.key(k)) {
+                k += 1;
+            }
+            if is_reporting_form(self.key(k)) {
+                return Some((k + 1, None));
+            }
+            return None;
+        }
+        if is_reporting_form(key) {
+            return Some((i + 1, None));
+        }
+        None
+    }
+
+    /// The speaker after a verb ending at word `i`: the mentions up to the end of the
+    /// incise (skipping `à l'AFP`, to whom it was said), a person first (`a martelé le
+    /// ministre délégué, Thomas Berthier`), else the first one; else the phrase after
+    /// the verb when it opens with an article (`a assuré la direction`).
+    fn subject_after(&self, i: usize) -> Option<Mention> {
+        let n = self.words.len();
+        let mut first: Option<&Mention> = None;
+        let mut k = i;
+        while k < n && k < i + 14 {
+            let w = self.words[k];
+            if w.is(Word::PUNCT)
+                && matches!(
+                    w.text(self.text),
+                    "." | "!" | "?" | "«" | "»" | ";" | ":" | "("
+                )
+            {
+                break;
+            }
+            if k > i && self.verb_at(k).is_some() && !w.is(Word::CAPITALIZED) {
+                break;
+            }
+            if let Some(m) = self.mention_at(w.start) {
+                let to = k >= 1 && matches!(self.key(k - 1), "à" | "au" | "aux" | "sur" | "dans")
+                    || k >= 2 && matches!(self.key(k - 2), "à" | "sur" | "dans");
+                if !to {
+                    let person = m.actor.is_some()
+                        && m.personal
+                        && !self.text[m.range.clone()].starts_with(|c: char| c.is_lowercase());
+                    if person || m.source.is_some() {
+                        return Some(m.clone());
+                    }
+                    first.get_or_insert(m);
+                }
+            }
+            k += 1;
+        }
+        if let Some(m) = first {
+            return Some(m.clone());
+        }
+        // No mention: the phrase after the verb, from its article to the punctuation.
+        if matches!(
+            self.key(i),
+            "le" | "la" | "l'" | "les" | "un" | "une" | "des"
+        ) {
+            let end = (i + 1..n.min(i + 8))
+                .find(|&x| self.words[x].is(Word::PUNCT))
+                .unwrap_or(n.min(i + 8));
+            if end > i + 1 && end - i <= 6 {
+                return Some(self.phrase(i, end));
+            }
+        }
+        None
+    }
+
+    /// The attribution of a direct quote from the words after its closing mark.
+    fn after_quote(&mut self, open: usize, close: usize) -> Option<Attribution> {
+        let end = self.window_end(close);
+        self.load(close..end);
+        let n = self.words.len();
+        let mut i = 0;
+        while i < n
+            && self.words[i].is(Word::PUNCT)
+            && matches!(self.words[i].text(self.text), "," | "–" | "—" | "-")
+        {
+            i += 1;
+        }
+        if i >= n {
+            return None;
+        }
+        // `», selon X` / `», d'après X`
+        if matches!(self.key(i), "selon" | "d'après") {
+            let m = self.subject_after(i + 1)?;
+            return Some(self.attribution(&m, None));
+        }
+        // An attribution line: `– Marc Willems, …`
+        if i > 0 && matches!(self.words[i - 1].text(self.text), "–" | "—") {
+            if let Some(m) = self.mention_at(self.words[i].start) {
+                return Some(self.attribution(m, None));
+            }
+        }
+        let (verb_end, pronoun) = self.verb_at(i).or_else(|| {
+            // Right after a quote and a comma, `demande X`, `précise X` are verbs.
+            (i > 0 && is_inverted_only(self.key(i))).then_some((i + 1, None))
+        })?;
+        let verb = self.words[i].start..self.words[verb_end - 1].end;
+        match pronoun.as_deref() {
+            Some("il" | "elle" | "ils" | "elles") => {
+                let m = self.antecedent(open, pronoun.as_deref().unwrap_or(""))?;
+                Some(self.attribution(m, Some(verb)))
+            }
+            _ => {
+                // `a-t-on appris de source policière`, `a déclaré X`
+                match self.subject_after(verb_end) {
+                    Some(m) => Some(self.attribution(&m, Some(verb))),
+                    None => Some(Attribution {
+                        speaker: None,
+                        verb: Some(verb),
+                        informant: false,
+                    }),
+                }
+            }
+        }
+    }
+
+    /// Where the window after a quote ends: the end of its paragraph or 300 bytes.
+    fn window_end(&self, from: usize) -> usize {
+        let limit = (from + 300).min(self.text.len());
+        let mut end = limit;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        match self.text[from..end].find('\n') {
+            Some(i) => from + i,
+            None => end,
+        }
+    }
+
+    /// Where the window before a quote starts: the start of its paragraph or 300 bytes.
+    fn window_start(&self, to: usize) -> usize {
+        let mut start = to.saturating_sub(300);
+        while !self.text.is_char_boundary(start) {
+            start += 1;
+        }
+        match self.text[start..to].rfind('\n') {
+            Some(i) => start + i + 1,
+            None => start,
+        }
+    }
+
+    /// What comes right before the quote at byte `open`: a title noun (`le film`,
+    /// `des pancartes`), a word of the same sentence (the quote is embedded), a colon.
+    fn lead_in(&mut self, open: usize) -> (bool, bool, bool) {
+        let start = self.window_start(open);
+        self.load(start..open);
+        let Some(last) = self.words.len().checked_sub(1) else {
+            return (false, false, false);
+        };
+        let w = self.words[last];
+        let punct = w.is(Word::PUNCT);
+        let colon = punct && w.text(self.text) == ":";
+        (is_title_noun(self.key(last)), !punct, colon)
+    }
+
+    /// The attribution of a direct quote from the words before its opening mark:
+    /// `X a déclaré : «`, `Il a ajouté : «`, `Pour X, «`, `X : «`.
+    fn before_quote(&mut self, open: usize) -> Option<Attribution> {
+        let start = self.window_start(open);
+        self.load(start..open);
+        let n = self.words.len();
+        if n == 0 {
+            return None;
+        }
+        // Only the last sentence of the window counts.
+        let first = (0..n)
+            .rev()
+            .find(|&k| {
+                self.words[k].is(Word::PUNCT)
+                    && matches!(self.words[k].text(self.text), "." | "!" | "?" | "»" | "”")
+            })
+            .map_or(0, |k| k + 1);
+        let last = n - 1;
+        let colon = self.words[last].is(Word::PUNCT) && self.words[last].text(self.text) == ":";
+        let comma = self.words[last].is(Word::PUNCT) && self.words[last].text(self.text) == ",";
+        if !colon && !comma {
+            // `X a dénoncé « … »`, `X a évoqué des « … »`, `…, dénonçant « … »`: a
+            // reporting verb just before the quote, its subject the sentence's.
+            let k =
+                (first.max(last.saturating_sub(3))..=last).find(|&k| self.verb_at(k).is_some())?;
+            let k = self.verb_start(k, first);
+            let (verb_end, _) = self.verb_at(k)?;
+            let verb = self.words[k].start..self.words[verb_end - 1].end;
+            let m = self
+                .subject_before(k, first)
+                .or_else(|| self.sentence_subject(k))?;
+            return Some(self.attribution(&m, Some(verb)));
+        }
+        // `Pour X, «` / `Selon X, «`
+        if comma && matches!(self.key(first), "pour" | "selon" | "d'après") {
+            let m = self
+                .mention_at(self.words.get(first + 1)?.start)
+                .or_else(|| self.mention_at(self.words.get(first + 2)?.start))?;
+            return Some(self.attribution(m, None));
+        }
+        if !colon {
+            return None;
+        }
+        // A verb in the sentence before the colon: its subject, or an inverted one.
+        for k in (first..last).rev() {
+            let k = self.verb_start(k, first);
+            let Some((verb_end, pronoun)) = self.verb_at(k) else {
+                continue;
+            };
+            let verb = self.words[k].start..self.words[verb_end - 1].end;
+            if let Some(p) = pronoun
+                .as_deref()
+                .filter(|p| matches!(*p, "il" | "elle" | "ils" | "elles"))
+            {
+                let m = self.antecedent(self.words[k].start, p)?;
+                return Some(self.attribution(m, Some(verb)));
+            }
+            if let Some(m) = self.subject_before(k, first) {
+                return Some(self.attribution(&m, Some(verb)));
+            }
+            if let Some(m) = self
+                .subject_after(verb_end)
+                .filter(|m| m.range.end <= self.words[last].start)
+            {
+                return Some(self.attribution(&m, Some(verb)));
+            }
+            return Some(Attribution {
+                speaker: None,
+                verb: Some(verb),
+                informant: false,
+            });
+        }
+        // `La présidente, Mme Duval : «`: the mention right before the colon.
+        let m = self.mention_ending(self.words[last - 1.min(last)].end)?;
+        Some(self.attribution(m, None))
+    }
+
+    /// The subject of a verb at word `k`: a mention ending right before it (after
+    /// `ne`/`n'`, a parenthesis, an apposition between commas), a pronoun, or the
+    /// capitalized name right before it (`la Commission estime`).
+    fn subject_before(&self, k: usize, first: usize) -> Option<Mention> {
+        let mut j = k;
+        while j > first
+            && matches!(
+                self.key(j - 1),
+                "ne" | "n'"
+                    | "lui"
+                    | "leur"
+                    | "y"
+                    | "en"
+                    | "l'"
+                    | "le"
+                    | "nous"
+                    | "vous"
+                    | "me"
+                    | "aussi"
+                    | "également"
+                    | "toutefois"
+                    | "pourtant"
+                    | "cependant"
+            )
+        {
+            j -= 1;
+        }
+        if j == first {
+            return None;
+        }
+        if matches!(self.key(j - 1), "il" | "elle" | "ils" | "elles") {
+            return self
+                .antecedent(self.words[j - 1].start, self.key(j - 1))
+                .cloned();
+        }
+        if matches!(
+            self.key(j - 1),
+            "on" | "je" | "j'" | "tu" | "qui" | "cela" | "ça" | "ce"
+        ) {
+            return None;
+        }
+        // `Georges Vandenberghe (MR) a reconnu`: over a parenthesis.
+        if self.words[j - 1].is(Word::PUNCT) && self.words[j - 1].text(self.text) == ")" {
+            if let Some(open) = (first..j - 1)
+                .rev()
+                .find(|&c| self.words[c].text(self.text) == "(")
+            {
+                j = open;
+                if j == first {
+                    return None;
+                }
+            }
+        }
+        let before = self.words[j - 1];
+        if let Some(m) = self.mention_ending(before.end) {
+            return Some(m.clone());
+        }
+        // `Le maire, Patrick Le Goff, a rappelé` / `Anne Roy, porte-parole de Y, a dit`
+        if before.is(Word::PUNCT) && before.text(self.text) == "," && j >= 2 {
+            let mut inner = j - 2;
+            if self.words[inner].text(self.text) == ")" {
+                if let Some(open) = (first..inner)
+                    .rev()
+                    .find(|&c| self.words[c].text(self.text) == "(")
+                {
+                    inner = open.saturating_sub(1);
+                }
+            }
+            if let Some(m) = self.mention_ending(self.words[inner].end) {
+                if m.actor.is_some() && m.personal {
+                    return Some(m.clone());
+                }
+            }
+            let open = (first..j - 1)
+                .rev()
+                .find(|&c| self.words[c].is(Word::PUNCT) && self.words[c].text(self.text) == ",")?;
+            if open > first && j - 1 - open <= 14 {
+                if let Some(m) = self.mention_ending(self.words[open - 1].end) {
+                    return Some(m.clone());
+                }
+            }
+            return self.mention_ending(self.words[inner].end).cloned();
+        }
+        // `la Commission estime`: a capitalized name no extractor kept.
+        if before.is(Word::CAPITALIZED) {
+            let mut s = j - 1;
+            while s > first && self.words[s - 1].is(Word::CAPITALIZED) {
+                s -= 1;
+            }
+            return Some(self.phrase(s, j));
+        }
+        None
+    }
+
+    /// Indirect quotes of a sentence.
+    fn indirect(
+        &mut self,
+        sentence: Range<usize>,
+        pairs: &[(Range<usize>, Range<usize>)],
+        found: &mut Vec<(Range<usize>, QuoteKind, Attribution)>,
+    ) {
+        let s = &self.text[sentence.clone()];
+        let has_que = s.contains("que ") || s.contains("qu'") || s.contains("qu’");
+        let has_selon = s.contains("selon") || s.contains("Selon") || s.contains("près ");
+        let has_comma = s.contains(',');
+        if !has_que && !has_selon && !has_comma {
+            return;
+        }
+        self.load(sentence.clone());
+        let n = self.words.len();
+        if n == 0 {
+            return;
+        }
+        let inside_quote = |at: usize| {
+            pairs
+                .iter()
+                .any(|(inner, _)| inner.start <= at && at < inner.end)
+        };
+        let end = self.clause_end(n);
+        // `X a affirmé que …`
+        if has_que {
+            for k in 0..n {
+                if inside_quote(self.words[k].start) {
+                    continue;
+                }
+                // `précise que`: a verb before `que`, though mostly an adjective alone.
+                let verb = self.verb_at(k).or_else(|| {
+                    (is_inverted_only(self.key(k)) && matches!(self.key(k + 1), "que" | "qu'"))
+                        .then_some((k + 1, None))
+                });
+                let Some((verb_end, pronoun)) = verb else {
+                    continue;
+                };
+                // `que` within a few words: `a indiqué mardi à l'AFP que`.
+                let Some(q) = (verb_end..(verb_end + 6).min(n))
+                    .find(|&q| matches!(self.key(q), "que" | "qu'"))
+                else {
+                    continue;
+                };
+                // `alors qu'`, `parce que`, `avant que`: a conjunction, not a report.
+                if q > verb_end
+                    && matches!(
+                        self.key(q - 1),
+                        "alors"
+                            | "tandis"
+                            | "parce"
+                            | "bien"
+                            | "avant"
+                            | "après"
+                            | "pour"
+                            | "sans"
+                            | "afin"
+                            | "lors"
+                            | "dès"
+                            | "pendant"
+                            | "depuis"
+                            | "ainsi"
+                            | "même"
+                            | "si"
+                            | "plus"
+                            | "moins"
+                            | "autant"
+                            | "tant"
+                            | "tel"
+                            | "telle"
+                            | "ce"
+                    )
+                {
+                    continue;
+                }
+                if (verb_end..q).any(|x| {
+                    self.words[x].is(Word::PUNCT) && self.words[x].text(self.text) != ","
+                        || self.verb_at(x).is_some()
+                }) {
+                    continue;
+                }
+                if q + 1 >= end {
+                    continue;
+                }
+                let clause = self.words[q + 1].start..self.words[end - 1].end;
+                let verb_range = self.words[k].start..self.words[verb_end - 1].end;
+                let speaker = match pronoun.as_deref() {
+                    Some(p @ ("il" | "elle" | "ils" | "elles")) => {
+                        self.antecedent(self.words[k].start, p).cloned()
+                    }
+                    Some(_) => None,
+                    None => {
+                        // `on veut croire que`: no one in particular.
+                        if k > 0 && matches!(self.key(k - 1), "on" | "veut" | "faut" | "je") {
+                            continue;
+                        }
+                        // `X a rejeté …, mais a reconnu que`: the subject of the sentence.
+                        self.subject_before(k, 0).or_else(|| {
+                            (k > 0
+                                && matches!(
+                                    self.key(k - 1),
+                                    "mais" | "et" | "puis" | "," | "avant"
+                                ))
+                            .then(|| self.sentence_subject(k))
+                            .flatten()
+                        })
+                    }
+                };
+                let attribution = match speaker {
+                    Some(m) => self.attribution(&m, Some(verb_range)),
+                    None => Attribution {
+                        speaker: None,
+                        verb: Some(verb_range),
+                        informant: false,
+                    },
+                };
+                found.push((clause, QuoteKind::Indirect, attribution));
+                return;
+            }
+        }
+        // `selon X, …` / `…, selon X.`
+        if has_selon {
+            for k in 0..n {
+                let key = self.key(k);
+                let selon = key == "selon"
+                    || (key == "d'" && self.key(k + 1) == "après")
+                    || key == "d'après";
+                if !selon || inside_quote(self.words[k].start) {
+                    continue;
+                }
+                let after = if key == "d'" { k + 2 } else { k + 1 };
+                if matches!(
+                    self.key(after),
+                    "nos" | "notre" | "moi" | "nous" | "que" | "qu'"
+                ) {
+                    continue;
+                }
+                let speaker = if matches!(self.key(after), "lui" | "elle" | "eux" | "elles") {
+                    let p = if self.key(after) == "lui" || self.key(after) == "eux" {
+                        "il"
+                    } else {
+                        "elle"
+                    };
+                    self.antecedent(self.words[k].start, p).cloned()
+                } else {
+                    // `selon X`, `selon les données de X`, `d'après leurs simulations`.
+                    let comma = (after..n)
+                        .find(|&c| self.words[c].is(Word::PUNCT))
+                        .unwrap_or(n);
+                    (after..comma)
+                        .find_map(|w| self.mention_at(self.words[w].start).cloned())
+                        .or_else(|| (comma > after).then(|| self.phrase(after, comma)))
+                };
+                let Some(speaker) = speaker else { continue };
+                // The clause: after the comma that ends `selon X` (and an apposition
+                // after it: `Selon la FNPL, branche laitière de la FNSEA, …`), or before
+                // `selon`.
+                let comma = (after..n).find(|&c| {
+                    self.words[c].is(Word::PUNCT)
+                        && matches!(self.words[c].text(self.text), "," | "." | ":" | ";")
+                });
+                let opens = k <= 1
+                    || (k >= 1
+                        && self.words[k - 1].is(Word::PUNCT)
+                        && matches!(self.words[k - 1].text(self.text), ":" | "—" | "–" | "("));
+                let clause = if opens {
+                    comma
+                        .filter(|&c| self.words[c].text(self.text) == "," && c + 1 < end)
+                        .map(|c| self.skip_apposition(c, end))
+                        .filter(|&c| c + 1 < end)
+                        .map(|c| self.words[c + 1].start..self.words[end - 1].end)
+                } else {
+                    let stop = if k > 0 && self.words[k - 1].is(Word::PUNCT) {
+                        k - 1
+                    } else {
+                        k
+                    };
+                    (stop > 0).then(|| self.words[0].start..self.words[stop - 1].end)
+                };
+                if let Some(clause) = clause.filter(|c| !inside_quote(c.start)) {
+                    found.push((
+                        clause,
+                        QuoteKind::Indirect,
+                        self.attribution(&speaker, None),
+                    ));
+                    return;
+                }
+            }
+        }
+        // `…, a indiqué X.` / `…, a-t-il précisé.` / `…, a-t-on appris de source policière.`
+        if has_comma {
+            // The incise follows one of the last commas (`…, a précisé Mme X, directrice
+            // de l'hôpital.`).
+            let Some(c) = (1..n)
+                .rev()
+                .filter(|&c| self.words[c].is(Word::PUNCT) && self.words[c].text(self.text) == ",")
+                .take(3)
+                .find(|&c| c + 1 < n && self.verb_at(c + 1).is_some())
+            else {
+                return;
+            };
+            if inside_quote(self.words[c].start) || c + 1 >= n {
+                return;
+            }
+            // The clause must not be a quote already (`« … », a-t-il dit`).
+            if self.words[c - 1].is(Word::PUNCT)
+                && matches!(self.words[c - 1].text(self.text), "»" | "”" | "\"" | "›")
+            {
+                return;
+            }
+            let Some((verb_end, pronoun)) = self.verb_at(c + 1) else {
+                return;
+            };
+            let verb = self.words[c + 1].start..self.words[verb_end - 1].end;
+            let attribution = match pronoun.as_deref() {
+                Some(p @ ("il" | "elle" | "ils" | "elles")) => self
+                    .antecedent(self.words[c].start, p)
+                    .map(|m| self.attribution(m, Some(verb.clone()))),
+                _ => self
+                    .subject_after(verb_end)
+                    .map(|m| self.attribution(&m, Some(verb.clone()))),
+            };
+            let Some(attribution) = attribution else {
+                return;
+            };
+            // Nothing but the speaker after the verb: the incise ends the sentence.
+            let speaker_end = attribution
+                .speaker
+                .as_ref()
+                .map_or(verb.end, |s| s.end.max(verb.end));
+            let rest = &self.text[speaker_end.min(sentence.end)..sentence.end];
+            let apposition = rest.trim_start().starts_with(',');
+            if rest.split_whitespace().count() > if apposition { 12 } else { 6 } {
+                return;
+            }
+            let from = (0..c)
+                .rev()
+                .find(|&x| {
+                    self.words[x].is(Word::PUNCT)
+                        && matches!(self.words[x].text(self.text), "»" | "”" | ":")
+                })
+                .map_or(0, |x| x + 1);
+            if from < c {
+                let clause = self.words[from].start..self.words[c - 1].end;
+                if clause.end > clause.start && !inside_quote(clause.start) {
+                    found.push((clause, QuoteKind::Indirect, attribution));
+                }
+            }
+        }
+    }
+
+    /// A speaker that no extractor found (`l'institut`, `leurs simulations`): the words
+    /// from `from` to `to`, as a mention of unknown gender.
+    fn phrase(&self, from: usize, to: usize) -> Mention {
+        Mention {
+            range: self.words[from].start..self.words[to - 1].end,
+            actor: None,
+            source: None,
+            gender: 0,
+            personal: false,
+            informant: false,
+        }
+    }
+
+    /// After the comma at word `c`, an apposition closed by another comma (`, branche
+    /// laitière de la FNSEA,`): the index of that second comma, else `c`.
+    fn skip_apposition(&self, c: usize, end: usize) -> usize {
+        let Some(next) = (c + 1..end.min(c + 10)).find(|&x| self.words[x].is(Word::PUNCT)) else {
+            return c;
+        };
+        let lowercase = self.words.get(c + 1).is_some_and(|w| w.is(Word::LOWERCASE));
+        let verbless = (c + 1..next).all(|x| {
+            !is_auxiliary(self.key(x))
+                && !is_reporting_form(self.key(x))
+                && !matches!(self.key(x), "est" | "sont" | "a" | "ont")
+        });
+        if self.words[next].text(self.text) == "," && lowercase && verbless && next - c <= 7 {
+            next
+        } else {
+            c
+        }
+    }
+
+    /// The end (exclusive word index) of a sentence's last clause: before its final
+    /// punctuation.
+    fn clause_end(&self, n: usize) -> usize {
+        let mut end = n;
+        while end > 0
+            && self.words[end - 1].is(Word::PUNCT)
+            && matches!(
+                self.words[end - 1].text(self.text),
+                "." | "!" | "?" | "…" | ";" | ":"
+            )
+        {
+            end -= 1;
+        }
+        end
+    }
+}
+
+/// Pairs quotation marks in one pass: the content range (between the marks) and the
+/// whole range (marks included) of every direct quote, in text order.
+///
+/// `«` opens (or nests inside an open `«`), `»` closes; `“`/`”` and `‹`/`›` likewise;
+/// a straight `"` opens when none is open and closes the one it opened. A paragraph
+/// break ends an open quote unless the next paragraph starts with the same opening
+/// mark. Each character is looked at once: linear in the text's length.
+pub fn pair_marks(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    // The open quote: its opening mark's start, its closer, the nesting depth.
+    let mut open: Option<(usize, char, u32)> = None;
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '«' | '“' | '‹' | '"' => {
+                let closer = match c {
+                    '«' => '»',
+                    '“' => '”',
+                    '‹' => '›',
+                    _ => '"',
+                };
+                match open {
+                    None => open = Some((i, closer, 0)),
+                    Some((start, '"', _)) if c == '"' => {
+                        out.push((start + 1..i, start..i + 1));
+                        open = None;
+                    }
+                    Some((start, close, depth)) if close == closer => {
+                        open = Some((start, close, depth + 1))
+                    }
+                    _ => {}
+                }
+            }
+            '»' | '”' | '›' => {
+                if let Some((start, close, depth)) = open {
+                    if close == c {
+                        if depth == 0 {
+                            let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
+                            out.push((start + open_len..i, start..i + c.len_utf8()));
+                            open = None;
+                        } else {
+                            open = Some((start, close, depth - 1));
+                        }
+                    }
+                }
+            }
+            '\n' => {
+                if let Some((start, close, _)) = open {
+                    // A new paragraph reopening the quote (`«` first) continues it.
+                    let mut k = i + 1;
+                    while k < bytes.len() && matches!(bytes[k], b' ' | b'\t' | b'\r' | b'\n') {
+                        k += 1;
+                    }
+                    let reopens = text[k..].starts_with(match close {
+                        '»' => "«",
+                        '”' => "“",
+                        _ => "\u{0}",
+                    });
+                    if !reopens {
+                        open = None;
+                    } else {
+                        // Skip the reopening mark: it does not nest.
+                        while chars.peek().is_some_and(|&(j, _)| j <= k) {
+                            chars.next();
+                        }
+                        let _ = start;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

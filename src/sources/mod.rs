@@ -1,0 +1,398 @@
+//! Anonymous sources (SPEC §2 "sources"): every mention of an informant whose identity
+//! is withheld, and vague collective attributions.
+//!
+//! Found per sentence, only in sentences that hold a cue (`source`, `proche`,
+//! `entourage`, `anonym…`, a vague head such as `analystes`):
+//! - `source(s)` with a qualifier (`une source proche du dossier`, `de source
+//!   policière`, `des sources concordantes`, `une source bien informée`), or anaphoric
+//!   (`cette source`, `la même source`, `une autre source`), or after `selon`;
+//! - a relative of someone as a noun (`un proche du ministre`, `l'entourage du
+//!   président`);
+//! - an informant noun with an anonymity marker (`un diplomate occidental, sous couvert
+//!   d'anonymat`, `un responsable qui a requis l'anonymat`, `qui n'a pas souhaité être
+//!   nommé`); the quote extractor adds the indefinite informants it finds as speakers
+//!   (`confie un cadre de la majorité`);
+//! - vague: `certains analystes`, `selon plusieurs médias`, `des experts estiment`.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::Document;
+use crate::lexicon::WordSet;
+use crate::record::SourceKind;
+use crate::words::{self, Word};
+
+/// A source found: byte ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The mention, from its determiner.
+    pub range: Range<usize>,
+    /// Anonymous or vague.
+    pub kind: SourceKind,
+    /// What it says of the source.
+    pub qualifier: Option<Range<usize>>,
+}
+
+struct Cues {
+    qualifiers: WordSet,
+    anaphoric: WordSet,
+    heads: WordSet,
+    vague_heads: WordSet,
+    vague_determiners: WordSet,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let section = |name: &str| WordSet::section(include_str!("cues.txt"), name);
+    Cues {
+        qualifiers: section("qualifiers"),
+        anaphoric: section("anaphoric-determiners"),
+        heads: section("anonymous-heads"),
+        vague_heads: section("vague-heads"),
+        vague_determiners: section("vague-determiners"),
+    }
+});
+
+/// Sentences without one of these hold no source.
+static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?i:source|proche|entourage|anonym)|être (?:nommé|cité|identifié)|analystes|observateurs|experts|spécialistes|économistes|commentateurs|médias|politologues|chercheurs|stratèges|juristes|diplomates|éditorialistes|sondeurs|connaisseurs",
+    )
+    .expect("valid trigger")
+});
+
+/// Whether a role lemma names an informant who may be an anonymous source when
+/// unnamed and indefinite (`un cadre`, `un diplomate`).
+pub fn is_informant_head(lemma: &str) -> bool {
+    CUES.heads.contains(lemma)
+}
+
+/// The sources of a document, in text order (byte ranges).
+pub fn find(doc: &Document) -> Vec<Found> {
+    let text = doc.text();
+    let mut scan = Scan {
+        words: Vec::new(),
+        keys: Vec::new(),
+        found: Vec::new(),
+    };
+    for sentence in doc.sentences() {
+        if !TRIGGER.is_match(&text[sentence.clone()]) {
+            continue;
+        }
+        scan.words.clear();
+        words::split(text, sentence.clone(), &mut scan.words);
+        scan.keys.clear();
+        let mut buf = String::new();
+        for w in &scan.words {
+            scan.keys
+                .push(words::key(w.text(text), &mut buf).to_string());
+        }
+        scan.sentence();
+    }
+    scan.found
+}
+
+struct Scan {
+    words: Vec<Word>,
+    keys: Vec<String>,
+    found: Vec<Found>,
+}
+
+/// An anonymity marker ending at word `i` or later: returns the index after it.
+/// `sous couvert d'anonymat`, `sous le sceau de l'anonymat`, `qui a requis
+/// l'anonymat`, `qui n'a pas souhaité être nommé`, `anonyme`.
+fn marker_end(keys: &[String], from: usize, limit: usize) -> Option<usize> {
+    let end = (from + limit).min(keys.len());
+    for k in from..end {
+        match keys[k].as_str() {
+            "anonymat" | "anonyme" | "anonymes" | "anonymement" => return Some(k + 1),
+            "être" | "etre" | "rester"
+                if keys.get(k + 1).is_some_and(|n| {
+                    matches!(
+                        n.as_str(),
+                        "nommé"
+                            | "nommée"
+                            | "nommés"
+                            | "nommées"
+                            | "cité"
+                            | "citée"
+                            | "cités"
+                            | "citées"
+                            | "identifié"
+                            | "identifiée"
+                            | "identifiés"
+                            | "identifiées"
+                    )
+                }) =>
+            {
+                return Some(k + 2);
+            }
+            "." | "!" | "?" | ";" | ":" | "«" | "»" | "\"" | "“" | "”" => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+impl Scan {
+    fn key(&self, i: usize) -> &str {
+        self.keys.get(i).map_or("", String::as_str)
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.key(i))
+    }
+
+    fn push(&mut self, from: usize, to: usize, kind: SourceKind, qualifier: Option<Range<usize>>) {
+        let range = self.words[from].start..self.words[to - 1].end;
+        if self.found.last().is_some_and(|f| f.range.end > range.start) {
+            return;
+        }
+        let qualifier = qualifier
+            .filter(|q| q.start < q.end)
+            .map(|q| self.words[q.start].start..self.words[q.end - 1].end);
+        self.found.push(Found {
+            range,
+            kind,
+            qualifier,
+        });
+    }
+
+    /// The end of a `de` complement at word `i` (`du dossier`, `de l'enquête`, `des
+    /// négociations`, `du ministre de l'Intérieur`), or `i` when there is none.
+    fn complement_end(&self, i: usize) -> usize {
+        let n = self.words.len();
+        if !self.is(i, &["de", "d'", "du", "des"]) {
+            return i;
+        }
+        let mut k = i + 1;
+        if self.is(k, &["la", "l'", "le", "les"]) {
+            k += 1;
+        }
+        if k >= n || self.words[k].is(Word::PUNCT) {
+            return i;
+        }
+        k += 1;
+        // An adjective or a name after the noun: `du gouvernement américain`, `du
+        // ministre de l'Intérieur`.
+        while k < n && k < i + 7 {
+            let w = self.words[k];
+            if w.is(Word::CAPITALIZED) && !w.is(Word::PUNCT) {
+                k += 1;
+            } else if self.is(k, &["de", "d'", "du", "des"])
+                && self.words.get(k + 1).is_some_and(|n| !n.is(Word::PUNCT))
+            {
+                let next = self.complement_end(k);
+                if next == k {
+                    break;
+                }
+                k = next;
+            } else if w.is(Word::LOWERCASE)
+                && (CUES.qualifiers.contains(self.key(k))
+                    || self.key(k).ends_with("ain")
+                    || self.key(k).ends_with("aine")
+                    || self.key(k).ends_with("ais")
+                    || self.key(k).ends_with("ien")
+                    || self.key(k).ends_with("ienne"))
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    fn sentence(&mut self) {
+        let n = self.words.len();
+        let mut i = 0;
+        while i < n {
+            let next = match self.key(i) {
+                "source" | "sources" => self.source(i),
+                "proche" | "proches" | "entourage" => self.relative(i),
+                _ => self.informant(i).or_else(|| self.vague(i)),
+            };
+            i = next.unwrap_or(i + 1).max(i + 1);
+        }
+    }
+
+    /// `une source proche du dossier`, `de source policière`, `cette source`.
+    fn source(&mut self, i: usize) -> Option<usize> {
+        let mut from = i;
+        let mut anaphoric = false;
+        if i >= 2
+            && self.is(i - 1, &["même", "autre"])
+            && self.is(i - 2, &["la", "une", "les", "des", "d'"])
+        {
+            from = i - 2;
+            anaphoric = true;
+        } else if i >= 1 && CUES.anaphoric.contains(self.key(i - 1)) {
+            from = i - 1;
+            anaphoric = true;
+        } else if i >= 1
+            && self.is(
+                i - 1,
+                &[
+                    "une",
+                    "des",
+                    "la",
+                    "les",
+                    "plusieurs",
+                    "deux",
+                    "trois",
+                    "nos",
+                    "certaines",
+                    "une",
+                    "d'autres",
+                ],
+            )
+        {
+            from = i - 1;
+        }
+        let selon = from >= 1 && self.is(from - 1, &["selon", "d'après"]);
+        // Qualifiers: adjectives, `bien informée`, `proche de …`.
+        let mut k = i + 1;
+        let mut qualifier_start = None;
+        while k < self.words.len() {
+            let key = self.key(k);
+            if key == "anonyme" || key == "anonymes" {
+                k += 1;
+                continue;
+            }
+            if key == "proche" || key == "proches" {
+                let end = self.complement_end(k + 1);
+                if end == k + 1 {
+                    break;
+                }
+                qualifier_start.get_or_insert(k);
+                k = end;
+                continue;
+            }
+            if CUES.qualifiers.contains(key)
+                || (key.ends_with("aine") || key.ends_with("aines"))
+                    && self.words[k].is(Word::LOWERCASE)
+            {
+                qualifier_start.get_or_insert(k);
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if qualifier_start.is_none() && !anaphoric && !selon {
+            return None;
+        }
+        // `une source qui a requis l'anonymat`
+        let end = marker_end(&self.keys, k, 6)
+            .filter(|_| self.is(k, &["qui", ","]))
+            .unwrap_or(k);
+        let qualifier = qualifier_start.map(|q| q..end);
+        self.push(from, end, SourceKind::Anonymous, qualifier);
+        Some(end)
+    }
+
+    /// `un proche du ministre`, `l'entourage du président`.
+    fn relative(&mut self, i: usize) -> Option<usize> {
+        if i == 0
+            || !self.is(
+                i - 1,
+                &["un", "une", "des", "l'", "les", "deux", "plusieurs"],
+            )
+        {
+            return None;
+        }
+        let end = self.complement_end(i + 1);
+        if end == i + 1 {
+            return None;
+        }
+        let end = marker_end(&self.keys, end, 8)
+            .filter(|_| self.is(end, &["qui", ","]))
+            .unwrap_or(end);
+        self.push(i - 1, end, SourceKind::Anonymous, Some(i + 1..end));
+        Some(end)
+    }
+
+    /// `un diplomate occidental, sous couvert d'anonymat`.
+    fn informant(&mut self, i: usize) -> Option<usize> {
+        if !self.is(i, &["un", "une", "des", "deux", "plusieurs", "trois"]) {
+            return None;
+        }
+        let mut h = i + 1;
+        if self.is(
+            h,
+            &[
+                "haut", "haute", "hauts", "hautes", "ancien", "ancienne", "jeune",
+            ],
+        ) {
+            h += 1;
+        }
+        let head_end = if h + 1 < self.words.len()
+            && CUES
+                .heads
+                .contains(&format!("{} {}", self.key(h), self.key(h + 1)))
+        {
+            h + 2
+        } else if CUES.heads.contains(self.key(h)) {
+            h + 1
+        } else {
+            return None;
+        };
+        let end = marker_end(&self.keys, head_end, 12)?;
+        // Only adjectives, complements, a comma and a relative clause before the
+        // marker: no reporting verb in between.
+        let between = &self.keys[head_end..end];
+        if between.iter().any(|k| {
+            matches!(
+                k.as_str(),
+                "a" | "ont" | "avait" | "déclaré" | "dit" | "affirmé" | "indiqué" | "selon" | "«"
+            )
+        }) && !between.iter().any(|k| k == "qui")
+        {
+            return None;
+        }
+        self.push(i, end, SourceKind::Anonymous, Some(head_end..end));
+        Some(end)
+    }
+
+    /// `certains analystes`, `selon plusieurs médias`, `des experts estiment`.
+    fn vague(&mut self, i: usize) -> Option<usize> {
+        let det_len = if self.is(i, &["de"]) && self.is(i + 1, &["nombreux", "nombreuses"]) {
+            2
+        } else if CUES.vague_determiners.contains(self.key(i)) {
+            1
+        } else {
+            return None;
+        };
+        let h = i + det_len;
+        if !CUES.vague_heads.contains(self.key(h)) {
+            return None;
+        }
+        let end = self.complement_end(h + 1);
+        let selon = i >= 1
+            && (self.is(i - 1, &["selon", "d'après"])
+                || (i >= 2 && self.is(i - 1, &["après"]) && self.is(i - 2, &["d'"])));
+        // `jugent les observateurs`: the subject of a verb before it.
+        let inverted = i >= 1 && crate::quotes::is_reporting_form(self.key(i - 1));
+        let strong = self.is(
+            i,
+            &[
+                "certains",
+                "certaines",
+                "plusieurs",
+                "nombre",
+                "nombreux",
+                "nombreuses",
+            ],
+        );
+        let verb = crate::quotes::is_reporting_form(self.key(end))
+            || crate::quotes::is_reporting_form(self.key(end + 1)) && self.is(end, &["ne", "n'"]);
+        if !(selon || verb || inverted || strong && self.key(end) != "de") {
+            return None;
+        }
+        self.push(i, end, SourceKind::Vague, None);
+        Some(end)
+    }
+}
+
+#[cfg(test)]
+mod tests;
