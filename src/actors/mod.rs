@@ -90,6 +90,7 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
         place_spans: &place_spans,
         found: Vec::new(),
         chunks: Vec::new(),
+        named: Vec::new(),
     };
     let mut all = Vec::new();
     // The words of every sentence, end to end, and where each sentence's are.
@@ -104,16 +105,30 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
         all_words.extend_from_slice(&scan.words);
     }
     // Later mentions by surname alone, once every full name is known.
-    let persons: Vec<(String, String)> = scan
+    // Each surname once, with the full name first given.
+    let mut persons: Vec<(String, String)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for f in scan
         .found
         .iter()
         .filter(|f| f.kind == ActorKind::Person && f.full)
-        .filter_map(|f| {
-            let surname = &text[f.surname.clone()?];
-            Some((surname.to_string(), f.name.clone()?))
-        })
-        .collect();
+    {
+        let (Some(surname), Some(name)) = (f.surname.clone(), f.name.clone()) else {
+            continue;
+        };
+        if seen.insert(&text[surname.clone()]) {
+            persons.push((text[surname].to_string(), name));
+        }
+    }
     if !persons.is_empty() {
+        // The named actors found so far, by start, for the overlap checks.
+        scan.named = scan
+            .found
+            .iter()
+            .filter(|f| !matches!(f.kind, ActorKind::Role | ActorKind::Group))
+            .map(|f| f.range.clone())
+            .collect();
+        scan.named.sort_by_key(|r| r.start);
         for range in sentence_words {
             scan.surnames(&all_words[range], &persons);
         }
@@ -150,9 +165,16 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
 fn resolve(mut found: Vec<Found>) -> Vec<Found> {
     found.sort_by(|a, b| b.rank.cmp(&a.rank).then(a.range.start.cmp(&b.range.start)));
     let mut kept: Vec<Found> = Vec::with_capacity(found.len());
+    // Kept actors by start: only those starting within the longest span before `f`
+    // can overlap it, a few look-ups instead of a scan of all.
+    let mut by_start: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    let longest = found.iter().map(|f| f.range.len()).max().unwrap_or(0);
     for f in found {
         let named = matches!(f.kind, ActorKind::Person | ActorKind::Organization);
-        let clash = kept.iter().any(|k| {
+        let near = by_start
+            .range(f.range.start.saturating_sub(longest)..f.range.end)
+            .flat_map(|(_, v)| v.iter().map(|&i| &kept[i]));
+        let clash = near.into_iter().any(|k| {
             let overlap = k.range.start < f.range.end && f.range.start < k.range.end;
             let k_named = matches!(k.kind, ActorKind::Person | ActorKind::Organization);
             if !overlap {
@@ -171,6 +193,7 @@ fn resolve(mut found: Vec<Found>) -> Vec<Found> {
             !(phrase.start <= org.start && org.end <= phrase.end)
         });
         if !clash {
+            by_start.entry(f.range.start).or_default().push(kept.len());
             kept.push(f);
         }
     }
@@ -224,6 +247,9 @@ struct Scan<'a> {
     place_spans: &'a [(usize, usize)],
     found: Vec<Found>,
     chunks: Vec<Chunk>,
+    /// The ranges of the persons and organizations found, by start (for the surname
+    /// pass).
+    named: Vec<Range<usize>>,
 }
 
 impl<'a> Scan<'a> {
@@ -1391,12 +1417,11 @@ impl<'a> Scan<'a> {
                 continue;
             };
             let end = start + surname.len();
-            if self.found.iter().any(|f| {
-                f.range.start < end
-                    && start < f.range.end
-                    && f.kind != ActorKind::Role
-                    && f.kind != ActorKind::Group
-            }) {
+            let at = self.named.partition_point(|r| r.start < end);
+            if self.named[at.saturating_sub(4)..at]
+                .iter()
+                .any(|r| start < r.end)
+            {
                 continue;
             }
             // `à Brassac` is the town, `Brassac a dit` the person.

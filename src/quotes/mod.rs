@@ -284,16 +284,21 @@ pub fn extract(
             continue;
         }
         let paragraph = paragraph_of(doc, outer.start);
-        let attribution = context.or_else(|| {
-            // The speaker of the quote just before, in this paragraph or the previous one.
-            previous
-                .as_ref()
-                .filter(|(p, _)| paragraph <= p + 1)
-                .map(|(_, a)| Attribution {
-                    verb: None,
-                    ..a.clone()
-                })
-        });
+        // The speaker of the quote just before, in this paragraph or the previous one,
+        // for a quote with no speaker of its own (`Avant d'ajouter : « … »`).
+        let inherited = previous
+            .as_ref()
+            .filter(|(p, _)| paragraph <= p + 1)
+            .map(|(_, a)| a.clone());
+        let attribution = match context {
+            Some(a) if a.speaker.is_none() => Some(Attribution {
+                speaker: inherited.as_ref().and_then(|i| i.speaker.clone()),
+                informant: inherited.as_ref().is_some_and(|i| i.informant),
+                ..a
+            }),
+            Some(a) => Some(a),
+            None => inherited.map(|a| Attribution { verb: None, ..a }),
+        };
         let mut attribution = attribution.unwrap_or_default();
         // `« A, a-t-il dit, B »`: two quotes, the speaker of the incise for both.
         match scan.incise(content.clone()) {
@@ -322,9 +327,7 @@ pub fn extract(
             let Some((skip, rest)) = rest else { continue };
             let start = offset + lead + skip;
             let content = trim(text, start..start + rest.len());
-            let inside = pairs
-                .iter()
-                .any(|(inner, _)| inner.start <= content.start && content.start < inner.end);
+            let inside = inside(&pairs, content.start);
             if content.is_empty()
                 || inside
                 || rest.split_whitespace().count() < 2
@@ -379,16 +382,12 @@ pub fn extract(
         .into_iter()
         .map(|(range, kind, attribution)| {
             let speaker = attribution.speaker.clone();
-            let source = speaker.as_ref().and_then(|sp| {
-                sources
-                    .iter()
-                    .position(|s| s.range.start < sp.end && sp.start < s.range.end)
-            });
-            let actor = speaker.as_ref().and_then(|sp| {
-                actors
-                    .iter()
-                    .position(|(r, _)| r.start < sp.end && sp.start < r.end)
-            });
+            let source = speaker
+                .as_ref()
+                .and_then(|sp| overlapping(&sources, sp, |s| &s.range));
+            let actor = speaker
+                .as_ref()
+                .and_then(|sp| overlapping(actors, sp, |(r, _)| r));
             let anonymous = source.is_some_and(|s| sources[s].kind == SourceKind::Anonymous);
             Quote {
                 span: doc.span(range),
@@ -427,6 +426,23 @@ fn informant_qualifier(text: &str, range: Range<usize>) -> Option<Range<usize>> 
     };
     let first = ws.get(skip)?;
     Some(first.start..ws.last()?.end)
+}
+
+/// Whether byte `at` is inside a direct quote (`pairs` in text order).
+fn inside(pairs: &[(Range<usize>, Range<usize>)], at: usize) -> bool {
+    let after = pairs.partition_point(|(inner, _)| inner.start <= at);
+    after > 0 && at < pairs[after - 1].0.end
+}
+
+/// The first of `items` (sorted by start, mostly disjoint) that overlaps `span`: a
+/// binary search and a few steps back, not a scan of them all.
+fn overlapping<T>(
+    items: &[T],
+    span: &Range<usize>,
+    range: impl Fn(&T) -> &Range<usize>,
+) -> Option<usize> {
+    let end = items.partition_point(|x| range(x).start < span.end);
+    (end.saturating_sub(8)..end).find(|&i| range(&items[i]).end > span.start)
 }
 
 /// The index of the paragraph holding byte `at`.
@@ -554,8 +570,11 @@ impl Scan<'_> {
 
     /// The mention ending at byte `at` (the longest).
     fn mention_ending(&self, at: usize) -> Option<&Mention> {
-        self.mentions
+        let before = self.mentions.partition_point(|m| m.range.start < at);
+        self.mentions[..before]
             .iter()
+            .rev()
+            .take(16)
             .filter(|m| m.range.end == at)
             .max_by_key(|m| m.range.end - m.range.start)
     }
@@ -579,9 +598,11 @@ impl Scan<'_> {
     /// The last person named before byte `at`, not after `par` (`propos recueillis
     /// par X` names the interviewer).
     fn last_person_before(&self, at: usize) -> Option<Mention> {
-        self.mentions
+        let before = self.mentions.partition_point(|m| m.range.start < at);
+        self.mentions[..before]
             .iter()
             .rev()
+            .take(200)
             .filter(|m| m.range.end <= at && m.actor.is_some() && m.personal)
             .filter(|m| !self.text[..m.range.start].trim_end().ends_with(" par"))
             .find(|m| self.text[m.range.clone()].starts_with(char::is_uppercase))
@@ -803,7 +824,15 @@ impl Scan<'_> {
         if let Some(m) = first {
             return Some(m.clone());
         }
-        // No mention: the phrase after the verb, from its article to the punctuation.
+        // No mention: a capitalized name (`témoigne Ghislaine`), or the phrase after the
+        // verb, from its article to the punctuation.
+        if i < n && self.words[i].is(Word::CAPITALIZED) {
+            let mut end = i + 1;
+            while end < n && self.words[end].is(Word::CAPITALIZED) {
+                end += 1;
+            }
+            return Some(self.phrase(i, end));
+        }
         if matches!(
             self.key(i),
             "le" | "la" | "l'" | "les" | "un" | "une" | "des"
@@ -1019,9 +1048,18 @@ impl Scan<'_> {
                 .antecedent(self.words[j - 1].start, self.key(j - 1))
                 .cloned();
         }
+        // `Patrick Le Goff, qui a rappelé`: the antecedent of `qui`.
+        if self.key(j - 1) == "qui" && j >= 2 {
+            let end = if self.words[j - 2].text(self.text) == "," && j >= 3 {
+                j - 2
+            } else {
+                j - 1
+            };
+            return self.subject_before(end, first);
+        }
         if matches!(
             self.key(j - 1),
-            "on" | "je" | "j'" | "tu" | "qui" | "cela" | "ça" | "ce"
+            "on" | "je" | "j'" | "tu" | "cela" | "ça" | "ce"
         ) {
             return None;
         }
@@ -1097,11 +1135,7 @@ impl Scan<'_> {
         if n == 0 {
             return;
         }
-        let inside_quote = |at: usize| {
-            pairs
-                .iter()
-                .any(|(inner, _)| inner.start <= at && at < inner.end)
-        };
+        let inside_quote = |at: usize| inside(pairs, at);
         let end = self.clause_end(n);
         // `X a affirmé que …`
         if has_que {
@@ -1175,6 +1209,14 @@ impl Scan<'_> {
                         if k > 0 && matches!(self.key(k - 1), "on" | "veut" | "faut" | "je") {
                             continue;
                         }
+                        // `a de son côté démenti que`: the auxiliary a few words back.
+                        let k = (k.saturating_sub(4)..k)
+                            .rev()
+                            .find(|&a| {
+                                is_auxiliary(self.key(a))
+                                    && (a + 1..k).all(|x| !self.words[x].is(Word::PUNCT))
+                            })
+                            .unwrap_or(k);
                         // `X a rejeté …, mais a reconnu que`: the subject of the sentence.
                         self.subject_before(k, 0).or_else(|| {
                             (k > 0
@@ -1225,18 +1267,20 @@ impl Scan<'_> {
                     self.antecedent(self.words[k].start, p).cloned()
                 } else {
                     // `selon X`, `selon les données de X`, `d'après leurs simulations`.
-                    let comma = (after..n)
+                    let comma = (after..n.min(after + 40))
                         .find(|&c| self.words[c].is(Word::PUNCT))
-                        .unwrap_or(n);
+                        .unwrap_or(n.min(after + 40));
                     (after..comma)
                         .find_map(|w| self.mention_at(self.words[w].start).cloned())
-                        .or_else(|| (comma > after).then(|| self.phrase(after, comma)))
+                        .or_else(|| {
+                            (comma > after && comma - after <= 8).then(|| self.phrase(after, comma))
+                        })
                 };
                 let Some(speaker) = speaker else { continue };
                 // The clause: after the comma that ends `selon X` (and an apposition
                 // after it: `Selon la FNPL, branche laitière de la FNSEA, …`), or before
                 // `selon`.
-                let comma = (after..n).find(|&c| {
+                let comma = (after..n.min(after + 40)).find(|&c| {
                     self.words[c].is(Word::PUNCT)
                         && matches!(self.words[c].text(self.text), "," | "." | ":" | ";")
                 });
