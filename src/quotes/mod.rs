@@ -748,7 +748,7 @@ impl Scan<'_> {
             return None;
         }
         // `a-t-il ajouté`, `ajoute-t-il`
-        if let Some((verb, pronoun)) = inverted(key) {
+        if let Some((verb, pronoun)) = inverted(key).filter(|_| key.contains('-')) {
             if is_auxiliary(verb) {
                 let next = self.key(i + 1);
                 if is_reporting_form(next) {
@@ -1139,7 +1139,14 @@ impl Scan<'_> {
         let end = self.clause_end(n);
         // `X a affirmé que …`
         if has_que {
-            for k in 0..n {
+            // Only the few words before a `que` may hold its verb.
+            let mut candidates = vec![false; n];
+            for q in (0..n).filter(|&q| matches!(self.key(q), "que" | "qu'")) {
+                for c in &mut candidates[q.saturating_sub(7)..q] {
+                    *c = true;
+                }
+            }
+            for k in (0..n).filter(|&k| candidates[k]) {
                 if inside_quote(self.words[k].start) {
                     continue;
                 }

@@ -82,11 +82,14 @@ pub fn find(doc: &Document) -> Vec<Found> {
         }
         scan.words.clear();
         words::split(text, sentence.clone(), &mut scan.words);
-        scan.keys.clear();
-        let mut buf = String::new();
-        for w in &scan.words {
-            scan.keys
-                .push(words::key(w.text(text), &mut buf).to_string());
+        // Keys reuse their strings from sentence to sentence.
+        let count = scan.words.len();
+        if scan.keys.len() < count {
+            scan.keys.resize_with(count, String::new);
+        }
+        scan.keys.truncate(count);
+        for (w, key) in scan.words.iter().zip(scan.keys.iter_mut()) {
+            words::key(w.text(text), key);
         }
         scan.sentence();
     }
