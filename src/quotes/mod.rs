@@ -1302,12 +1302,19 @@ impl Scan<'_> {
                         .filter(|&c| c + 1 < end)
                         .map(|c| self.words[c + 1].start..self.words[end - 1].end)
                 } else {
+                    // `TOULOUSE, 3 avril 2025 (AFP) – Quelque 2000 manifestants, selon X`:
+                    // the clause starts after a dateline.
+                    let dateline = (0..k.min(14)).find(|&x| {
+                        self.words[x].is(Word::PUNCT)
+                            && matches!(self.words[x].text(self.text), "–" | "—")
+                    });
+                    let start = dateline.map_or(0, |x| x + 1);
                     let stop = if k > 0 && self.words[k - 1].is(Word::PUNCT) {
                         k - 1
                     } else {
                         k
                     };
-                    (stop > 0).then(|| self.words[0].start..self.words[stop - 1].end)
+                    (stop > start).then(|| self.words[start].start..self.words[stop - 1].end)
                 };
                 if let Some(clause) = clause.filter(|c| !inside_quote(c.start)) {
                     found.push((
@@ -1344,12 +1351,19 @@ impl Scan<'_> {
                 return;
             };
             let verb = self.words[c + 1].start..self.words[verb_end - 1].end;
+            // `interrogée par Reuters`: a passive participle, not an incise.
+            if self.key(verb_end) == "par" {
+                return;
+            }
             let attribution = match pronoun.as_deref() {
                 Some(p @ ("il" | "elle" | "ils" | "elles")) => self
                     .antecedent(self.words[c].start, p)
                     .map(|m| self.attribution(m, Some(verb.clone()))),
+                // `a plaidé la relaxe`: only a mention found by the extractors is a
+                // subject here, not any phrase after the verb (its object).
                 _ => self
                     .subject_after(verb_end)
+                    .filter(|m| m.actor.is_some() || m.source.is_some() || self.agentive(m))
                     .map(|m| self.attribution(&m, Some(verb.clone()))),
             };
             let Some(attribution) = attribution else {
@@ -1365,13 +1379,21 @@ impl Scan<'_> {
             if rest.split_whitespace().count() > if apposition { 12 } else { 6 } {
                 return;
             }
-            let from = (0..c)
+            let mut from = (0..c)
                 .rev()
                 .find(|&x| {
                     self.words[x].is(Word::PUNCT)
                         && matches!(self.words[x].text(self.text), "»" | "”" | ":")
                 })
                 .map_or(0, |x| x + 1);
+            while from < c && self.words[from].is(Word::PUNCT) {
+                from += 1;
+            }
+            // The clause is a statement: a few words, not the incise of a quote before
+            // it (`», estime X, économiste`).
+            if c - from < 3 || self.verb_at(from).is_some() {
+                return;
+            }
             if from < c {
                 let clause = self.words[from].start..self.words[c - 1].end;
                 if clause.end > clause.start && !inside_quote(clause.start) {
@@ -1379,6 +1401,26 @@ impl Scan<'_> {
                 }
             }
         }
+    }
+
+    /// Whether a phrase no extractor kept names someone who may speak: its noun is a
+    /// role, a collective or an institution (`la direction du groupe`, `l'institut`),
+    /// not an object (`la relaxe`, `un appui logistique`).
+    fn agentive(&self, m: &Mention) -> bool {
+        let mut ws = Vec::new();
+        words::split(self.text, m.range.clone(), &mut ws);
+        let lex = crate::actors::lexicon();
+        let noun = ws.iter().find(|w| {
+            !matches!(
+                w.text(self.text),
+                "le" | "la" | "l'" | "l’" | "les" | "Le" | "La" | "L'" | "L’" | "Les"
+            )
+        });
+        noun.is_some_and(|w| {
+            let mut key = String::new();
+            let cue = lex.cue(words::key(w.text(self.text), &mut key));
+            cue & (crate::actors::Lexicon::ROLE_HEAD | crate::actors::Lexicon::ORG_HEAD) != 0
+        })
     }
 
     /// A speaker that no extractor found (`l'institut`, `leurs simulations`): the words
