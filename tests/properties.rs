@@ -37,6 +37,16 @@ const FRAGMENTS: &[&str] = &[
     "la ",
     "Paris",
     "été",
+    ", a déclaré ",
+    "a-t-il ajouté",
+    " que ",
+    "selon une source proche du dossier, ",
+    "Jean Dupont ",
+    "le ministre ",
+    "les enquêteurs ",
+    "R : ",
+    "sous couvert d'anonymat",
+    "l'ONU ",
     "😀",
     "\u{2028}",
     "\u{85}",
@@ -225,6 +235,70 @@ fn check_record(text: &str, record: &Record, sentences_asked: bool) -> Result<()
     Ok(())
 }
 
+/// Every extracted span is `text[start..end]` in code points, each list is sorted by
+/// start, and a quote's speaker and links point inside the record.
+fn check_lists(text: &str, record: &Record) -> Result<(), TestCaseError> {
+    let chars: Vec<char> = text.chars().collect();
+    let check = |what: &str, spans: Vec<(usize, usize, &str)>| -> Result<(), TestCaseError> {
+        let mut previous = 0;
+        for (start, end, written) in spans {
+            prop_assert!(
+                start <= end && end <= chars.len(),
+                "{} {}..{} in {:?}",
+                what,
+                start,
+                end,
+                text
+            );
+            let slice: String = chars[start..end].iter().collect();
+            prop_assert_eq!(slice.as_str(), written, "{} in {:?}", what, text);
+            prop_assert!(start >= previous, "{} not sorted in {:?}", what, text);
+            previous = start;
+        }
+        Ok(())
+    };
+    fn span(s: &depeche::Span) -> (usize, usize, &str) {
+        (s.start, s.end, s.text.as_str())
+    }
+    check(
+        "dates",
+        record.dates.iter().map(|d| span(&d.span)).collect(),
+    )?;
+    check(
+        "places",
+        record.places.iter().map(|p| span(&p.span)).collect(),
+    )?;
+    check(
+        "actors",
+        record.actors.iter().map(|a| span(&a.span)).collect(),
+    )?;
+    check(
+        "quotes",
+        record.quotes.iter().map(|q| span(&q.span)).collect(),
+    )?;
+    check(
+        "sources",
+        record.sources.iter().map(|s| span(&s.span)).collect(),
+    )?;
+    for quote in &record.quotes {
+        if let Some(speaker) = &quote.speaker {
+            let slice: String = chars[speaker.start..speaker.end.min(chars.len())]
+                .iter()
+                .collect();
+            prop_assert_eq!(
+                slice.as_str(),
+                speaker.text.as_str(),
+                "speaker in {:?}",
+                text
+            );
+        }
+        prop_assert!(quote.source.is_none_or(|s| s < record.sources.len()));
+        prop_assert!(quote.actor.is_none_or(|a| a < record.actors.len()));
+        prop_assert_eq!(quote.anonymous, quote.source.is_some());
+    }
+    Ok(())
+}
+
 fn check_extract(text: &str) -> Result<(), TestCaseError> {
     let meta = ArticleMeta::with_id("p");
     let record = depeche::extract(text, &meta);
@@ -235,6 +309,7 @@ fn check_extract(text: &str) -> Result<(), TestCaseError> {
         .build();
     let all = extractor.extract(text, &meta);
     check_record(text, &all, true)?;
+    check_lists(text, &all)?;
     if text.trim().is_empty() {
         prop_assert_eq!(all.status, Status::Skipped);
     } else {
