@@ -899,7 +899,7 @@ impl Scan<'_> {
 
     /// Where the window after a quote ends: the end of its paragraph or 300 bytes.
     fn window_end(&self, from: usize) -> usize {
-        let limit = (from + 300).min(self.text.len());
+        let limit = (from + 200).min(self.text.len());
         let mut end = limit;
         while !self.text.is_char_boundary(end) {
             end -= 1;
@@ -925,7 +925,11 @@ impl Scan<'_> {
     /// What comes right before the quote at byte `open`: a title noun (`le film`,
     /// `des pancartes`), a word of the same sentence (the quote is embedded), a colon.
     fn lead_in(&mut self, open: usize) -> (bool, bool, bool) {
-        let start = self.window_start(open);
+        // The last word is all it takes: a short window.
+        let mut start = open.saturating_sub(48).max(self.window_start(open));
+        while !self.text.is_char_boundary(start) {
+            start += 1;
+        }
         self.load(start..open);
         let Some(last) = self.words.len().checked_sub(1) else {
             return (false, false, false);
@@ -939,7 +943,11 @@ impl Scan<'_> {
     /// The attribution of a direct quote from the words before its opening mark:
     /// `X a déclaré : «`, `Il a ajouté : «`, `Pour X, «`, `X : «`.
     fn before_quote(&mut self, open: usize) -> Option<Attribution> {
-        let start = self.window_start(open);
+        let mut start = self.window_start(open);
+        // Only the last sentence of the window counts: cut nothing before it.
+        if let Some(i) = self.text[start..open].rfind(['.', '!', '?', '»', '”']) {
+            start += i;
+        }
         self.load(start..open);
         let n = self.words.len();
         if n == 0 {
@@ -1129,6 +1137,26 @@ impl Scan<'_> {
         let has_comma = s.contains(',');
         if !has_que && !has_selon && !has_comma {
             return;
+        }
+        if !has_que && !has_selon {
+            // Only an incise after one of the last commas can make a quote here: look
+            // at that tail before cutting the whole sentence into words.
+            let mut tail = sentence.end;
+            for _ in 0..3 {
+                match s[..tail - sentence.start].rfind(',') {
+                    Some(i) => tail = sentence.start + i,
+                    None => break,
+                }
+            }
+            self.load(tail..sentence.end);
+            let incise = (0..self.words.len()).any(|c| {
+                self.words[c].is(Word::PUNCT)
+                    && self.words[c].text(self.text) == ","
+                    && self.verb_at(c + 1).is_some()
+            });
+            if !incise {
+                return;
+            }
         }
         self.load(sentence.clone());
         let n = self.words.len();
