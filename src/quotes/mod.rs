@@ -826,7 +826,13 @@ impl Scan<'_> {
         }
         // No mention: a capitalized name (`témoigne Ghislaine`), or the phrase after the
         // verb, from its article to the punctuation.
-        if i < n && self.words[i].is(Word::CAPITALIZED) {
+        let lex = crate::actors::lexicon();
+        let mut key = String::new();
+        let common = |w: &Word, key: &mut String| {
+            lex.cue(words::key(w.text(self.text), key)) & crate::actors::Lexicon::COMMON_CAPITAL
+                != 0
+        };
+        if i < n && self.words[i].is(Word::CAPITALIZED) && !common(&self.words[i], &mut key) {
             let mut end = i + 1;
             while end < n && self.words[end].is(Word::CAPITALIZED) {
                 end += 1;
@@ -1420,6 +1426,14 @@ impl Scan<'_> {
             // The clause is a statement: a few words, not the incise of a quote before
             // it (`», estime X, économiste`).
             if c - from < 3 || self.verb_at(from).is_some() {
+                return;
+            }
+            // `Le maire, Christian Rouvière, a annoncé …`: the words before the comma
+            // end with a person, the subject of the verb, not a statement.
+            if self
+                .mention_ending(self.words[c - 1].end)
+                .is_some_and(|m| m.personal && m.actor.is_some())
+            {
                 return;
             }
             if from < c {
