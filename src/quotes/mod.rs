@@ -1192,6 +1192,27 @@ impl Scan<'_> {
                 let Some((verb_end, pronoun)) = verb else {
                     continue;
                 };
+                // `Un reproche que …`: a noun after its determiner, not a verb.
+                if k > 0
+                    && matches!(
+                        self.key(k - 1),
+                        "un" | "une"
+                            | "le"
+                            | "la"
+                            | "les"
+                            | "des"
+                            | "ce"
+                            | "cette"
+                            | "son"
+                            | "sa"
+                            | "ses"
+                            | "leur"
+                            | "du"
+                            | "au"
+                    )
+                {
+                    continue;
+                }
                 // `que` within a few words: `a indiqué mardi à l'AFP que`.
                 let Some(q) = (verb_end..(verb_end + 6).min(n))
                     .find(|&q| matches!(self.key(q), "que" | "qu'"))
