@@ -1547,7 +1547,15 @@ pub fn pair_marks(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     // The open quote: its opening mark's start, its closer, the nesting depth.
     let mut open: Option<(usize, char, u32)> = None;
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
+    // Only the bytes that may start a mark or a line break are decoded: `"`, `\n`, and
+    // the lead bytes of `« » ‹ ›` (C2) and `“ ” ‹ ›` (E2), which never occur inside
+    // another character.
+    let mut chars = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| matches!(b, b'"' | b'\n' | 0xc2 | 0xe2))
+        .filter_map(|(i, _)| text[i..].chars().next().map(|c| (i, c)))
+        .peekable();
     while let Some((i, c)) = chars.next() {
         match c {
             '«' | '“' | '‹' | '"' => {
