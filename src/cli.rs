@@ -17,6 +17,7 @@ use crate::input::{
 use crate::progress::Progress;
 use crate::record::Record;
 use crate::runner::{run_ordered, RunnerOptions};
+use crate::stages::{Laps, Stage};
 
 /// Exit status when every input was read (records with `status: "error"` included).
 pub const EXIT_OK: u8 = 0;
@@ -38,7 +39,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Extract records from articles (text files, JSONL, .gz, directories, stdin).
-    Extract(ExtractArgs),
+    Extract(Box<ExtractArgs>),
     /// Print the JSON Schema (draft 2020-12) of a record.
     Schema,
 }
@@ -93,6 +94,11 @@ pub struct ExtractArgs {
     /// Show a progress bar on stderr: when it is a terminal, always, or never.
     #[arg(long, value_enum, default_value_t = ProgressArg::Auto)]
     pub progress: ProgressArg,
+
+    /// At the end, print on stderr the CPU time of each stage (input, segmentation,
+    /// dates, places, actors, quotes, serialization) and what each adds to the rest.
+    #[arg(long)]
+    pub stage_times: bool,
 }
 
 /// `--input-format`.
@@ -205,12 +211,17 @@ fn extract(args: &ExtractArgs) -> u8 {
         reader,
         RawArticle::weight,
         |raw| {
-            let record = match raw.into_article(&options) {
+            let mut laps = Laps::start();
+            let article = raw.into_article(&options);
+            laps.lap(Stage::Input);
+            let record = match article {
                 Article::Text { text, meta } => extractor.extract(&text, &meta),
                 Article::Failed { meta, reason } => Record::error(&meta, reason),
             };
+            let mut laps = Laps::start();
             let mut line = serde_json::to_vec(&record).expect("records always serialize");
             line.push(b'\n');
+            laps.lap(Stage::Serialize);
             line
         },
         |lines: Vec<Vec<u8>>| {
@@ -236,6 +247,9 @@ fn extract(args: &ExtractArgs) -> u8 {
         }
     }
     progress.finish(stats.bytes.load(Ordering::Relaxed), articles);
+    if args.stage_times {
+        eprint!("{}", crate::stages::report());
+    }
     if stats.unreadable.load(Ordering::Relaxed) > 0 {
         EXIT_INPUT_ERROR
     } else {

@@ -3,8 +3,20 @@
 
 use std::ops::Range;
 
+use std::cell::OnceCell;
+
 use crate::record::{SentenceSpan, Span, TextSpan};
 use crate::segment;
+use crate::words::{self, Word};
+
+/// The words of a document, cut once and read by every stage that works on words.
+#[derive(Debug, Default)]
+pub struct Words {
+    /// Every word and punctuation mark of every sentence, in order.
+    pub words: Vec<Word>,
+    /// For each sentence, the range of its words in `words`.
+    pub sentences: Vec<Range<usize>>,
+}
 
 /// An article being extracted. Offsets inside are byte offsets into [`Document::text`];
 /// [`Document::span`] turns them into the code point spans of the output.
@@ -14,6 +26,7 @@ pub struct Document<'a> {
     offsets: OffsetMap,
     paragraphs: Vec<Range<usize>>,
     sentences: Vec<Range<usize>>,
+    words: OnceCell<Words>,
 }
 
 impl<'a> Document<'a> {
@@ -25,6 +38,7 @@ impl<'a> Document<'a> {
             offsets: OffsetMap::new(text),
             paragraphs: segmentation.paragraphs,
             sentences: segmentation.sentences,
+            words: OnceCell::new(),
         }
     }
 
@@ -41,6 +55,22 @@ impl<'a> Document<'a> {
     /// Sentence byte ranges, in order, non-overlapping, trimmed of surrounding whitespace.
     pub fn sentences(&self) -> &[Range<usize>] {
         &self.sentences
+    }
+
+    /// The words of every sentence ([`crate::words::split`]), cut on first use.
+    pub fn words(&self) -> &Words {
+        self.words.get_or_init(|| {
+            let mut out = Words {
+                words: Vec::with_capacity(self.text.len() / 5),
+                sentences: Vec::with_capacity(self.sentences.len()),
+            };
+            for sentence in &self.sentences {
+                let start = out.words.len();
+                words::split(self.text, sentence.clone(), &mut out.words);
+                out.sentences.push(start..out.words.len());
+            }
+            out
+        })
     }
 
     /// Length of the text in code points.

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use crate::document::Document;
 use crate::language::{self, Verdict};
 use crate::record::{Record, Stats, Status, TextEncoding};
+use crate::stages::{Laps, Stage};
 
 /// What is known of an article besides its text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -91,6 +92,7 @@ impl Extractor {
 
     /// The record of one article.
     pub fn extract(&self, text: &str, meta: &ArticleMeta) -> Record {
+        let mut laps = Laps::start();
         if text.trim().is_empty() {
             let mut record = Record::new(meta, Status::Skipped, Some("empty text".to_string()));
             record.stats.chars = text.chars().count();
@@ -122,7 +124,9 @@ impl Extractor {
         if self.sentences {
             record.sentences = Some(doc.sentence_spans());
         }
-        annotate(&doc, &mut record);
+        doc.words();
+        laps.lap(Stage::Foundation);
+        annotate(&doc, &mut record, &mut laps);
         record
     }
 }
@@ -130,10 +134,13 @@ impl Extractor {
 /// Runs the extraction stages in order. Each stage is one module with one entry
 /// function taking the document (and the lists it needs) and returning its list
 /// (quotes and sources come together: the quotes' speakers make sources too).
-fn annotate(doc: &Document, record: &mut Record) {
+fn annotate(doc: &Document, record: &mut Record, laps: &mut Laps) {
     record.dates = crate::dates::extract(doc, record.published.as_deref());
+    laps.lap(Stage::Dates);
     record.places = crate::places::extract(doc);
+    laps.lap(Stage::Places);
     let actors = crate::actors::find(doc, &record.places);
+    laps.lap(Stage::Actors);
     (record.quotes, record.sources) = crate::quotes::extract(doc, &actors);
     // Anonymous sources are not actors (`un diplomate, sous couvert d'anonymat`): drop
     // the role phrases they cover, and renumber the quotes' links to actors.
@@ -162,6 +169,7 @@ fn annotate(doc: &Document, record: &mut Record) {
     for quote in &mut record.quotes {
         quote.actor = quote.actor.and_then(|a| index[a]);
     }
+    laps.lap(Stage::Quotes);
     // A place name that is a person's name or part of it (`Yannick Lyon`, `Brassac a
     // dit` after `Mathieu Brassac`) is the person.
     let persons: Vec<(usize, usize)> = record

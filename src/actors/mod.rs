@@ -93,16 +93,13 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
         named: Vec::new(),
     };
     let mut all = Vec::new();
-    // The words of every sentence, end to end, and where each sentence's are.
-    let mut all_words = Vec::new();
-    let mut sentence_words = Vec::with_capacity(doc.sentences().len());
-    for sentence in doc.sentences() {
+    // The words of every sentence, cut once for the document.
+    let tokens = doc.words();
+    for range in &tokens.sentences {
         scan.words.clear();
-        words::split(text, sentence.clone(), &mut scan.words);
+        scan.words.extend_from_slice(&tokens.words[range.clone()]);
         scan.fill_keys();
         scan.sentence();
-        sentence_words.push(all_words.len()..all_words.len() + scan.words.len());
-        all_words.extend_from_slice(&scan.words);
     }
     // Later mentions by surname alone, once every full name is known.
     // Each surname once, with the full name first given.
@@ -129,8 +126,8 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
             .map(|f| f.range.clone())
             .collect();
         scan.named.sort_by_key(|r| r.start);
-        for range in sentence_words {
-            scan.surnames(&all_words[range], &persons);
+        for range in &tokens.sentences {
+            scan.surnames(&tokens.words[range.clone()], &persons);
         }
     }
     for f in &mut scan.found {
@@ -253,11 +250,13 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
+    #[inline]
     fn word(&self, i: usize) -> &'a str {
         self.words[i].text(self.text)
     }
 
     /// The lexicon key of word `i` (lowercase, `'` apostrophe).
+    #[inline]
     fn key(&self, i: usize) -> &str {
         let w = self.words[i];
         if w.is(Word::FOLDED) {
@@ -268,20 +267,24 @@ impl<'a> Scan<'a> {
     }
 
     /// The lexicon cues of word `i` (see [`Lexicon::cues`]).
+    #[inline]
     fn cue(&self, i: usize) -> u32 {
         self.word_cues.get(i).copied().unwrap_or(0)
     }
 
     /// Whether word `i` has one of the cues of `bits`.
+    #[inline]
     fn has(&self, i: usize, bits: u32) -> bool {
         self.cue(i) & bits != 0
     }
 
     /// A lowercase particle of a name (`de`, `van`) at word `i`.
+    #[inline]
     fn lowercase_particle(&self, i: usize) -> bool {
         i < self.words.len() && self.words[i].is(Word::LOWERCASE) && self.has(i, Lexicon::PARTICLE)
     }
 
+    #[inline]
     fn key_is(&self, i: usize, f: impl Fn(&str) -> bool) -> bool {
         i < self.words.len() && !self.words[i].is(Word::PUNCT) && f(self.key(i))
     }
@@ -348,16 +351,19 @@ impl<'a> Scan<'a> {
             .map(|&(_, e)| e)
     }
 
+    #[inline]
     fn is_punct(&self, i: usize, c: &str) -> bool {
         i < self.words.len() && self.words[i].is(Word::PUNCT) && self.word(i) == c
     }
 
+    #[inline]
     fn capitalized(&self, i: usize) -> bool {
         i < self.words.len() && self.words[i].is(Word::CAPITALIZED)
     }
 
     /// A word that may be part of a name: capitalized, not a function word, month or
     /// weekday.
+    #[inline]
     fn name_word(&mut self, i: usize) -> bool {
         self.capitalized(i) && !self.has(i, Lexicon::COMMON_CAPITAL)
     }

@@ -355,8 +355,14 @@ pub fn extract(
         }
     }
     // Indirect quotes, outside direct ones.
-    for sentence in doc.sentences() {
-        scan.indirect(sentence.clone(), &pairs, &mut found);
+    let tokens = doc.words();
+    for (sentence, words) in doc.sentences().iter().zip(&tokens.sentences) {
+        scan.indirect(
+            sentence.clone(),
+            &tokens.words[words.clone()],
+            &pairs,
+            &mut found,
+        );
     }
     found.sort_by_key(|(r, _, _)| (r.start, std::cmp::Reverse(r.end)));
     found.dedup_by(|b, a| a.0.start <= b.0.start && b.0.end <= a.0.end && a.1 == b.1);
@@ -545,9 +551,20 @@ impl Scan<'_> {
     /// Cuts `range` into words with their keys.
     fn load(&mut self, range: Range<usize>) {
         self.words.clear();
+        words::split(self.text, range, &mut self.words);
+        self.fill_keys();
+    }
+
+    /// Takes `words` (a sentence of the document's, already cut) with their keys.
+    fn load_words(&mut self, words: &[Word]) {
+        self.words.clear();
+        self.words.extend_from_slice(words);
+        self.fill_keys();
+    }
+
+    fn fill_keys(&mut self) {
         self.keys.clear();
         self.key_spans.clear();
-        words::split(self.text, range, &mut self.words);
         for w in &self.words {
             let start = self.keys.len() as u32;
             words::push_key(w.text(self.text), &mut self.keys);
@@ -1134,6 +1151,7 @@ impl Scan<'_> {
     fn indirect(
         &mut self,
         sentence: Range<usize>,
+        sentence_words: &[Word],
         pairs: &[(Range<usize>, Range<usize>)],
         found: &mut Vec<(Range<usize>, QuoteKind, Attribution)>,
     ) {
@@ -1164,7 +1182,7 @@ impl Scan<'_> {
                 return;
             }
         }
-        self.load(sentence.clone());
+        self.load_words(sentence_words);
         let n = self.words.len();
         if n == 0 {
             return;

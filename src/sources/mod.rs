@@ -76,12 +76,13 @@ pub fn find(doc: &Document) -> Vec<Found> {
         keys: Vec::new(),
         found: Vec::new(),
     };
-    for sentence in doc.sentences() {
+    let tokens = doc.words();
+    for (sentence, range) in doc.sentences().iter().zip(&tokens.sentences) {
         if !TRIGGER.is_match(&text[sentence.clone()]) {
             continue;
         }
         scan.words.clear();
-        words::split(text, sentence.clone(), &mut scan.words);
+        scan.words.extend_from_slice(&tokens.words[range.clone()]);
         // Keys reuse their strings from sentence to sentence.
         let count = scan.words.len();
         if scan.keys.len() < count {
