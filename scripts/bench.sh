@@ -5,7 +5,8 @@
 #
 # Builds the release binary, writes bench-data/dump-SIZE.jsonl once (scripts/make_dump.py),
 # then runs each -j RUNS times (default 5) and reports the median and best wall time,
-# MB/s, articles/s and peak memory (maximum resident set size, from /usr/bin/time).
+# MB/s, articles/s and peak memory (maximum resident set size, from /usr/bin/time), then
+# the CPU time of each stage (`depeche extract --stage-times`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-40}
@@ -45,3 +46,5 @@ for j in "${jobs[@]}"; do
         j, med, t[1], NR, b / med / 1e6, b / t[1] / 1e6, a / med, (kb > 0 ? sprintf("%.0f MB", kb / 1024) : "?")
     }'
 done
+# Where the time goes, stage by stage (CPU time, one run).
+./target/release/depeche extract -j 1 --stage-times "$dump" > /dev/null

@@ -487,3 +487,19 @@ fn actors_carry_full_names_roles_and_organizations() {
     );
     assert_eq!(actors[0]["role"], "procureur");
 }
+
+#[test]
+fn stage_times_are_reported_on_stderr() {
+    let mut cmd = Command::cargo_bin("depeche").unwrap();
+    let out = cmd
+        .args(["extract", "--stage-times", "-"])
+        .write_stdin("Le ministre Jean Marin a déclaré que tout allait bien, selon une source proche du dossier.")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for stage in ["dates", "places", "actors", "quotes, sources", "serialization", "total", "adds"] {
+        assert!(stderr.contains(stage), "{stage} missing from {stderr}");
+    }
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}
