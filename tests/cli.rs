@@ -498,7 +498,15 @@ fn stage_times_are_reported_on_stderr() {
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    for stage in ["dates", "places", "actors", "quotes, sources", "serialization", "total", "adds"] {
+    for stage in [
+        "dates",
+        "places",
+        "actors",
+        "quotes, sources",
+        "serialization",
+        "total",
+        "adds",
+    ] {
         assert!(stderr.contains(stage), "{stage} missing from {stderr}");
     }
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
