@@ -45,8 +45,6 @@ pub struct Lexicon {
     pub first_names: FastMap<&'static str, FirstName>,
     /// Role nouns and compounds, by lowercase form (`ambassadrices`, `chef de l'état`).
     pub roles: FastMap<&'static str, RoleForm>,
-    /// Most words in a role noun or collective.
-    pub longest_head: usize,
     /// What a word key may start ([`Lexicon::ORG_FORM`], [`Lexicon::ORG_HEAD`],
     /// [`Lexicon::ROLE_HEAD`]): one look-up per word tells which rules to try there.
     pub cues: FastMap<&'static str, u32>,
@@ -167,7 +165,7 @@ fn cue_filter_bit(key: &str) -> usize {
 }
 
 /// Replaces runs of whitespace by one space.
-pub fn collapse_spaces(key: &mut String) {
+fn collapse_spaces(key: &mut String) {
     if key.contains(|c: char| c.is_whitespace() && c != ' ') || key.contains("  ") {
         *key = key.split_whitespace().collect::<Vec<_>>().join(" ");
     }
@@ -235,7 +233,6 @@ impl Lexicon {
         }
 
         let mut role_forms = FastMap::default();
-        let mut longest_head = 1;
         for line in section(roles, "roles").chain(section(roles, "compound-roles")) {
             let cols: Vec<&str> = line.split('|').map(str::trim).collect();
             let Some(&lemma) = cols.first() else { continue };
@@ -251,7 +248,6 @@ impl Lexicon {
                     continue;
                 };
                 let key = lower(form);
-                longest_head = longest_head.max(key.split([' ', '\'']).count());
                 // A form shared by singular and plural (`porte-parole`) stays singular:
                 // the determiner tells the number.
                 role_forms.entry(key).or_insert(RoleForm {
@@ -271,11 +267,6 @@ impl Lexicon {
         };
         let collectives = set("collectives", true);
         let org_heads = set("org-heads", true);
-        for set in [&collectives, &org_heads] {
-            for entry in set.iter() {
-                longest_head = longest_head.max(entry.split([' ', '\'']).count());
-            }
-        }
 
         let mut organizations = Vec::new();
         let mut org_forms = FastMap::default();
@@ -394,7 +385,6 @@ impl Lexicon {
             cue_filter,
             short_cues,
             roles: role_forms,
-            longest_head,
             collectives,
             org_heads,
             org_alone,
@@ -532,7 +522,8 @@ mod tests {
         assert_eq!(lex.first_names["Jean"].gender, b'm');
         assert_eq!(lex.roles["chef de l'état"].lemma, "chef de l'état");
         assert!(lex.collectives.contains("forces de l'ordre"));
-        assert_eq!(lex.longest_head, 4);
+        // `chef de l'État`: four words, cut as the text is.
+        assert_eq!(lex.role_head_counts["chef"] & (1 << 3), 1 << 3);
         assert!(lex.organizations[1].ambiguous && !lex.organizations[0].ambiguous);
     }
 }

@@ -89,7 +89,6 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
         word_cues: Vec::new(),
         place_spans: &place_spans,
         found: Vec::new(),
-        chunks: Vec::new(),
         named: Vec::new(),
     };
     let mut all = Vec::new();
@@ -243,7 +242,6 @@ struct Scan<'a> {
     /// Code point offsets of the places found.
     place_spans: &'a [(usize, usize)],
     found: Vec<Found>,
-    chunks: Vec<Chunk>,
     /// The ranges of the persons and organizations found, by start (for the surname
     /// pass).
     named: Vec<Range<usize>>,
@@ -373,7 +371,6 @@ impl<'a> Scan<'a> {
         if n == 0 {
             return;
         }
-        self.chunks.clear();
         // `LAIT.`, `TÉLÉCOMS.`: a kicker, one word in capitals before the text.
         let kicker = n <= 2 && self.words[0].is(Word::ALL_CAPS) && self.words[0].len() > 3;
         let shouting = kicker || self.shouting();
@@ -964,9 +961,8 @@ impl<'a> Scan<'a> {
         (want == 0 && (self.capitalized(k) || self.pattern_head(k))).then_some(k)
     }
 
-    fn pattern_head(&mut self, k: usize) -> bool {
-        let key = self.key(k).to_string();
-        self.lex.org_heads.contains(&key)
+    fn pattern_head(&self, k: usize) -> bool {
+        self.lex.org_heads.contains(self.key(k))
     }
 
     /// Role and group noun phrases of the sentence; those next to a person's name

@@ -32,16 +32,21 @@ use crate::words::{self, Word};
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv1a>>;
 
-/// Reporting verb forms → lemma.
-static VERBS: LazyLock<FastMap<&'static str, &'static str>> = LazyLock::new(|| {
+/// Reporting verb forms → weak: mostly a noun or an adjective (`précise`, `annonce`),
+/// a verb only with an inverted pronoun, right after a quote, or before `que` after
+/// its subject (the last column of `verbs.tsv`).
+static VERBS: LazyLock<FastMap<&'static str, bool>> = LazyLock::new(|| {
     let mut map = FastMap::default();
     for line in include_str!("data/verbs.tsv").lines() {
         if line.starts_with('#') {
             continue;
         }
-        let mut cols = line.split('\t');
-        if let (Some(form), Some(lemma)) = (cols.next(), cols.next()) {
-            map.insert(form, lemma);
+        let cols: Vec<&str> = line.split('\t').collect();
+        if let Some(&form) = cols.first() {
+            let weak = cols.get(3) == Some(&"1");
+            // A form strong for one lemma is strong.
+            let entry = map.entry(form).or_insert(weak);
+            *entry &= weak;
         }
     }
     map
@@ -49,34 +54,12 @@ static VERBS: LazyLock<FastMap<&'static str, &'static str>> = LazyLock::new(|| {
 
 /// Whether a word key is a form of a reporting verb (`déclaré`, `estiment`).
 pub fn is_reporting_form(key: &str) -> bool {
-    VERBS.contains_key(key)
+    VERBS.get(key) == Some(&false)
 }
 
-/// Verb forms left out of `verbs.tsv` because they are mostly nouns or adjectives
-/// (`la précise`, `l'annonce`), but verbs for sure with an inverted pronoun
-/// (`précise-t-il`, `annonce-t-elle`).
-fn is_inverted_only(verb: &str) -> bool {
-    matches!(
-        verb,
-        "précise"
-            | "annonce"
-            | "demande"
-            | "note"
-            | "juge"
-            | "critique"
-            | "réclame"
-            | "menace"
-            | "analyse"
-            | "alerte"
-            | "avance"
-            | "tranche"
-            | "remarque"
-            | "relance"
-            | "tonne"
-            | "tempête"
-            | "doute"
-            | "plaide"
-    )
+/// A weak form of a reporting verb (`précise`, `annonce`): see [`VERBS`].
+fn is_weak_form(key: &str) -> bool {
+    VERBS.get(key) == Some(&true)
 }
 
 /// Adverbs between an auxiliary and its participle (`a encore déclaré`).
@@ -773,7 +756,7 @@ impl Scan<'_> {
                 }
                 return None;
             }
-            if is_reporting_form(verb) || is_inverted_only(verb) {
+            if is_reporting_form(verb) || is_weak_form(verb) {
                 return Some((i + 1, Some(pronoun.to_string())));
             }
             return None;
@@ -898,7 +881,7 @@ impl Scan<'_> {
         }
         let (verb_end, pronoun) = self.verb_at(i).or_else(|| {
             // Right after a quote and a comma, `demande X`, `précise X` are verbs.
-            (i > 0 && is_inverted_only(self.key(i))).then_some((i + 1, None))
+            (i > 0 && is_weak_form(self.key(i))).then_some((i + 1, None))
         })?;
         let verb = self.words[i].start..self.words[verb_end - 1].end;
         match pronoun.as_deref() {
@@ -1202,10 +1185,12 @@ impl Scan<'_> {
                 if inside_quote(self.words[k].start) {
                     continue;
                 }
-                // `précise que`: a verb before `que`, though mostly an adjective alone.
+                // `La même source précise que`: a weak form before `que`, after a subject.
                 let verb = self.verb_at(k).or_else(|| {
-                    (is_inverted_only(self.key(k)) && matches!(self.key(k + 1), "que" | "qu'"))
-                        .then_some((k + 1, None))
+                    (is_weak_form(self.key(k))
+                        && matches!(self.key(k + 1), "que" | "qu'")
+                        && self.subject_before(k, 0).is_some())
+                    .then_some((k + 1, None))
                 });
                 let Some((verb_end, pronoun)) = verb else {
                     continue;
