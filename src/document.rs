@@ -9,13 +9,69 @@ use crate::record::{SentenceSpan, Span, TextSpan};
 use crate::segment;
 use crate::words::{self, Word};
 
-/// The words of a document, cut once and read by every stage that works on words.
+/// The words of a document, cut once and read by every stage that works on words,
+/// with their lexicon keys.
 #[derive(Debug, Default)]
 pub struct Words {
     /// Every word and punctuation mark of every sentence, in order.
     pub words: Vec<Word>,
     /// For each sentence, the range of its words in `words`.
     pub sentences: Vec<Range<usize>>,
+    /// The keys of the words that are not their own key, end to end.
+    keys: String,
+    /// For each word, its key's range in `keys` (unused for a word that is its own key).
+    key_spans: Vec<(u32, u32)>,
+}
+
+impl Words {
+    /// Cuts every sentence of `text` into words and computes their keys.
+    fn new(text: &str, sentences: &[Range<usize>]) -> Words {
+        let mut out = Words {
+            words: Vec::with_capacity(text.len() / 5),
+            sentences: Vec::with_capacity(sentences.len()),
+            // Capitalized words, about one in eight bytes, need a key of their own.
+            keys: String::with_capacity(text.len() / 8),
+            key_spans: Vec::new(),
+        };
+        for sentence in sentences {
+            let start = out.words.len();
+            words::split(text, sentence.clone(), &mut out.words);
+            out.sentences.push(start..out.words.len());
+        }
+        out.key_spans.reserve(out.words.len());
+        for w in &out.words {
+            let start = out.keys.len() as u32;
+            if !is_own_key(w) {
+                words::push_key(w.text(text), &mut out.keys);
+            }
+            out.key_spans.push((start, out.keys.len() as u32));
+        }
+        out
+    }
+
+    /// The lexicon key of word `i` (see [`words::key`]); `text` is the document's.
+    #[inline]
+    pub fn key<'s>(&'s self, text: &'s str, i: usize) -> &'s str {
+        let w = &self.words[i];
+        if is_own_key(w) {
+            return w.text(text);
+        }
+        let (start, end) = self.key_spans[i];
+        &self.keys[start as usize..end as usize]
+    }
+
+    /// The indexes of the words lying wholly inside the byte range `bytes`.
+    pub fn inside(&self, bytes: Range<usize>) -> Range<usize> {
+        let first = self.words.partition_point(|w| w.start < bytes.start);
+        let last = first + self.words[first..].partition_point(|w| w.end <= bytes.end);
+        first..last
+    }
+}
+
+/// Whether a word is its own key: lowercase with no `’`, or one ASCII punctuation mark.
+#[inline]
+fn is_own_key(w: &Word) -> bool {
+    w.is(Word::FOLDED) || (w.is(Word::PUNCT) && w.len() == 1)
 }
 
 /// An article being extracted. Offsets inside are byte offsets into [`Document::text`];
@@ -59,18 +115,8 @@ impl<'a> Document<'a> {
 
     /// The words of every sentence ([`crate::words::split`]), cut on first use.
     pub fn words(&self) -> &Words {
-        self.words.get_or_init(|| {
-            let mut out = Words {
-                words: Vec::with_capacity(self.text.len() / 5),
-                sentences: Vec::with_capacity(self.sentences.len()),
-            };
-            for sentence in &self.sentences {
-                let start = out.words.len();
-                words::split(self.text, sentence.clone(), &mut out.words);
-                out.sentences.push(start..out.words.len());
-            }
-            out
-        })
+        self.words
+            .get_or_init(|| Words::new(self.text, &self.sentences))
     }
 
     /// Length of the text in code points.

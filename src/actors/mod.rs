@@ -24,7 +24,7 @@ use std::ops::Range;
 
 pub use lexicon::{lexicon, FirstName, Lexicon, Organization, RoleForm};
 
-use crate::document::Document;
+use crate::document::{Document, Words};
 use crate::record::{ActorKind, ActorMention, PlaceMention};
 use crate::words::{self, Word};
 
@@ -82,10 +82,10 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
         doc,
         text,
         lex,
-        words: Vec::new(),
+        all: doc.words(),
+        words: &[],
+        base: 0,
         key: String::new(),
-        keys: String::new(),
-        key_spans: Vec::new(),
         word_cues: Vec::new(),
         place_spans: &place_spans,
         found: Vec::new(),
@@ -95,9 +95,9 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
     // The words of every sentence, cut once for the document.
     let tokens = doc.words();
     for range in &tokens.sentences {
-        scan.words.clear();
-        scan.words.extend_from_slice(&tokens.words[range.clone()]);
-        scan.fill_keys();
+        scan.words = &tokens.words[range.clone()];
+        scan.base = range.start;
+        scan.fill_cues();
         scan.sentence();
     }
     // Later mentions by surname alone, once every full name is known.
@@ -230,13 +230,13 @@ struct Scan<'a> {
     doc: &'a Document<'a>,
     text: &'a str,
     lex: &'static Lexicon,
-    /// The words of the current sentence.
-    words: Vec<Word>,
+    /// The words of the document, with their keys.
+    all: &'a Words,
+    /// The words of the current sentence, and the index of its first in `all`.
+    words: &'a [Word],
+    base: usize,
     /// A buffer for phrase and demonym keys.
     key: String,
-    /// The keys of the sentence's words, end to end, and each word's range there.
-    keys: String,
-    key_spans: Vec<(u32, u32)>,
     /// The lexicon cues of each word.
     word_cues: Vec<u32>,
     /// Code point offsets of the places found.
@@ -256,12 +256,7 @@ impl<'a> Scan<'a> {
     /// The lexicon key of word `i` (lowercase, `'` apostrophe).
     #[inline]
     fn key(&self, i: usize) -> &str {
-        let w = self.words[i];
-        if w.is(Word::FOLDED) {
-            return w.text(self.text);
-        }
-        let (start, end) = self.key_spans[i];
-        &self.keys[start as usize..end as usize]
+        self.all.key(self.text, self.base + i)
     }
 
     /// The lexicon cues of word `i` (see [`Lexicon::cues`]).
@@ -287,19 +282,9 @@ impl<'a> Scan<'a> {
         i < self.words.len() && !self.words[i].is(Word::PUNCT) && f(self.key(i))
     }
 
-    /// Computes the key of every word of the sentence that is not its own key, and
-    /// the cues of every word, once.
+    /// Looks up the cues of every word of the sentence, once.
     #[inline(never)]
-    fn fill_keys(&mut self) {
-        self.keys.clear();
-        self.key_spans.clear();
-        for w in &self.words {
-            let start = self.keys.len() as u32;
-            if !w.is(Word::FOLDED) && !w.is(Word::PUNCT) {
-                words::push_key(w.text(self.text), &mut self.keys);
-            }
-            self.key_spans.push((start, self.keys.len() as u32));
-        }
+    fn fill_cues(&mut self) {
         let mut cues = std::mem::take(&mut self.word_cues);
         cues.clear();
         cues.extend((0..self.words.len()).map(|i| {
@@ -389,7 +374,7 @@ impl<'a> Scan<'a> {
             };
             let lexicon_org = if self.has(i, form_cue) {
                 self.lex
-                    .organization_at(self.text, &self.words, i, &mut self.key)
+                    .organization_at(self.text, self.words, i, &mut self.key)
             } else {
                 None
             };
@@ -446,7 +431,7 @@ impl<'a> Scan<'a> {
     /// capitals say nothing.
     fn shouting(&self) -> bool {
         let mut run = 0;
-        for w in &self.words {
+        for w in self.words {
             if w.is(Word::ALL_CAPS) && w.len() >= 3 {
                 run += 1;
                 if run >= 3 {
@@ -488,7 +473,7 @@ impl<'a> Scan<'a> {
         }
         let word = self.word(i);
         // A civil title: `M.`, `Mme`, `Dr`, `Me`.
-        let dotted = self.is_punct(i + 1, ".");
+        let dotted = self.is_punct(i + 1, ".") && self.words[i + 1].start == w.end;
         let title_end = if dotted && self.lex.titles.contains(&self.text[w.start..w.end + 1]) {
             Some(i + 2)
         } else if self.lex.titles.contains(word) && !self.key_is(i, |k| k == "me" || k == "pr")
@@ -715,7 +700,7 @@ impl<'a> Scan<'a> {
             && self.has(head_end, Lexicon::ORG_FORM)
             && self
                 .lex
-                .organization_at(self.text, &self.words, head_end, &mut self.key)
+                .organization_at(self.text, self.words, head_end, &mut self.key)
                 .is_some()
         {
             return None;

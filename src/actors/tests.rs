@@ -256,3 +256,14 @@ fn not_persons() {
     assert!(spans("Mardi, la rue Victor Hugo était fermée.").is_empty());
     assert!(spans("Pourtant Mars brille.").is_empty());
 }
+
+#[test]
+fn a_title_is_dotted_only_by_a_stop_right_after_it() {
+    // A no-break space between `M` and the stop: the title is read without its
+    // stop, and nothing is sliced inside the space.
+    let found = spans("Il a vu M\u{a0}. Dupont hier.");
+    assert!(found
+        .iter()
+        .any(|(t, k)| t.ends_with("Dupont") && *k == Person));
+    assert_eq!(spans("Il a vu M. Dupont hier."), [s("M. Dupont", Person)]);
+}

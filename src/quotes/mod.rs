@@ -24,7 +24,7 @@ use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::document::Document;
+use crate::document::{Document, Words};
 use crate::lexicon::Fnv1a;
 use crate::record::{ActorKind, ActorMention, Quote, QuoteKind, SourceKind, SourceMention};
 use crate::sources;
@@ -234,9 +234,9 @@ pub fn extract(
     let mut scan = Scan {
         text,
         mentions: &mentions,
-        words: Vec::new(),
-        keys: String::new(),
-        key_spans: Vec::new(),
+        all: doc.words(),
+        words: &[],
+        base: 0,
     };
     let mut found: Vec<(Range<usize>, QuoteKind, Attribution)> = Vec::new();
     // Direct quotes.
@@ -340,12 +340,7 @@ pub fn extract(
     // Indirect quotes, outside direct ones.
     let tokens = doc.words();
     for (sentence, words) in doc.sentences().iter().zip(&tokens.sentences) {
-        scan.indirect(
-            sentence.clone(),
-            &tokens.words[words.clone()],
-            &pairs,
-            &mut found,
-        );
+        scan.indirect(sentence.clone(), words.clone(), &pairs, &mut found);
     }
     found.sort_by_key(|(r, _, _)| (r.start, std::cmp::Reverse(r.end)));
     found.dedup_by(|b, a| a.0.start <= b.0.start && b.0.end <= a.0.end && a.1 == b.1);
@@ -525,40 +520,31 @@ fn mentions(
 struct Scan<'a> {
     text: &'a str,
     mentions: &'a [Mention],
-    words: Vec<Word>,
-    keys: String,
-    key_spans: Vec<(u32, u32)>,
+    /// The words of the document, with their keys.
+    all: &'a Words,
+    /// The words of the window being read, and the index of its first in `all`.
+    words: &'a [Word],
+    base: usize,
 }
 
-impl Scan<'_> {
-    /// Cuts `range` into words with their keys.
+impl<'a> Scan<'a> {
+    /// Reads the document's words lying inside the byte range `range`.
     fn load(&mut self, range: Range<usize>) {
-        self.words.clear();
-        words::split(self.text, range, &mut self.words);
-        self.fill_keys();
+        let inside = self.all.inside(range);
+        self.load_words(inside);
     }
 
-    /// Takes `words` (a sentence of the document's, already cut) with their keys.
-    fn load_words(&mut self, words: &[Word]) {
-        self.words.clear();
-        self.words.extend_from_slice(words);
-        self.fill_keys();
+    /// Reads the document's words of indexes `range`.
+    fn load_words(&mut self, range: Range<usize>) {
+        self.base = range.start;
+        self.words = &self.all.words[range];
     }
 
-    fn fill_keys(&mut self) {
-        self.keys.clear();
-        self.key_spans.clear();
-        for w in &self.words {
-            let start = self.keys.len() as u32;
-            words::push_key(w.text(self.text), &mut self.keys);
-            self.key_spans.push((start, self.keys.len() as u32));
-        }
-    }
-
-    fn key(&self, i: usize) -> &str {
-        match self.key_spans.get(i) {
-            Some(&(s, e)) => &self.keys[s as usize..e as usize],
-            None => "",
+    fn key(&self, i: usize) -> &'a str {
+        if i < self.words.len() {
+            self.all.key(self.text, self.base + i)
+        } else {
+            ""
         }
     }
 
@@ -1134,7 +1120,7 @@ impl Scan<'_> {
     fn indirect(
         &mut self,
         sentence: Range<usize>,
-        sentence_words: &[Word],
+        sentence_words: Range<usize>,
         pairs: &[(Range<usize>, Range<usize>)],
         found: &mut Vec<(Range<usize>, QuoteKind, Attribution)>,
     ) {

@@ -22,7 +22,7 @@ use regex::Regex;
 use crate::document::Document;
 use crate::lexicon::WordSet;
 use crate::record::SourceKind;
-use crate::words::{self, Word};
+use crate::words::Word;
 
 /// A source found: byte ranges.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,38 +83,31 @@ pub fn find(doc: &Document) -> Vec<Found> {
         }
         scan.words.clear();
         scan.words.extend_from_slice(&tokens.words[range.clone()]);
-        // Keys reuse their strings from sentence to sentence.
-        let count = scan.words.len();
-        if scan.keys.len() < count {
-            scan.keys.resize_with(count, String::new);
-        }
-        scan.keys.truncate(count);
-        for (w, key) in scan.words.iter().zip(scan.keys.iter_mut()) {
-            words::key(w.text(text), key);
-        }
+        scan.keys.clear();
+        scan.keys.extend(range.clone().map(|i| tokens.key(text, i)));
         scan.sentence();
     }
     scan.found
 }
 
-struct Scan {
+struct Scan<'a> {
     words: Vec<Word>,
-    keys: Vec<String>,
+    keys: Vec<&'a str>,
     found: Vec<Found>,
 }
 
 /// An anonymity marker ending at word `i` or later: returns the index after it.
 /// `sous couvert d'anonymat`, `sous le sceau de l'anonymat`, `qui a requis
 /// l'anonymat`, `qui n'a pas souhaité être nommé`, `anonyme`.
-fn marker_end(keys: &[String], from: usize, limit: usize) -> Option<usize> {
+fn marker_end(keys: &[&str], from: usize, limit: usize) -> Option<usize> {
     let end = (from + limit).min(keys.len());
     for k in from..end {
-        match keys[k].as_str() {
+        match keys[k] {
             "anonymat" | "anonyme" | "anonymes" | "anonymement" => return Some(k + 1),
             "être" | "etre" | "rester"
                 if keys.get(k + 1).is_some_and(|n| {
                     matches!(
-                        n.as_str(),
+                        *n,
                         "nommé"
                             | "nommée"
                             | "nommés"
@@ -139,9 +132,9 @@ fn marker_end(keys: &[String], from: usize, limit: usize) -> Option<usize> {
     None
 }
 
-impl Scan {
+impl Scan<'_> {
     fn key(&self, i: usize) -> &str {
-        self.keys.get(i).map_or("", String::as_str)
+        self.keys.get(i).copied().unwrap_or_default()
     }
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
@@ -347,10 +340,10 @@ impl Scan {
         let between = &self.keys[head_end..end];
         if between.iter().any(|k| {
             matches!(
-                k.as_str(),
+                *k,
                 "a" | "ont" | "avait" | "déclaré" | "dit" | "affirmé" | "indiqué" | "selon" | "«"
             )
-        }) && !between.iter().any(|k| k == "qui")
+        }) && !between.contains(&"qui")
         {
             return None;
         }
