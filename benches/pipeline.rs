@@ -1,5 +1,7 @@
 //! The whole pipeline (language, segmentation, extraction, serialization) on the
-//! bundled French fixtures, article by article.
+//! bundled French fixtures, article by article, then each stage alone: language,
+//! segmentation (sentences, words and keys), dates, places, actors, sources, quotes,
+//! serialization.
 //!
 //! `cargo bench --bench pipeline`. For a large dump, see the README's Performance
 //! section (`scripts/bench.sh`).
@@ -41,12 +43,17 @@ fn pipeline(c: &mut Criterion) {
     group.bench_function("segment", |b| {
         b.iter(|| {
             for text in &articles {
-                std::hint::black_box(depeche::segment::sentences(text));
+                let doc = depeche::Document::new(text);
+                doc.words();
+                std::hint::black_box(doc);
             }
         })
     });
     let documents: Vec<depeche::Document> =
         articles.iter().map(|t| depeche::Document::new(t)).collect();
+    for doc in &documents {
+        doc.words();
+    }
     depeche::places::gazetteer();
     group.bench_function("places", |b| {
         b.iter(|| {
@@ -68,6 +75,36 @@ fn pipeline(c: &mut Criterion) {
         b.iter(|| {
             for (doc, places) in documents.iter().zip(&places) {
                 std::hint::black_box(depeche::actors::extract(doc, places));
+            }
+        })
+    });
+    let actors: Vec<_> = documents
+        .iter()
+        .zip(&places)
+        .map(|(doc, places)| depeche::actors::find(doc, places))
+        .collect();
+    group.bench_function("sources", |b| {
+        b.iter(|| {
+            for doc in &documents {
+                std::hint::black_box(depeche::sources::find(doc));
+            }
+        })
+    });
+    group.bench_function("quotes", |b| {
+        b.iter(|| {
+            for (doc, actors) in documents.iter().zip(&actors) {
+                std::hint::black_box(depeche::quotes::extract(doc, actors));
+            }
+        })
+    });
+    let records: Vec<_> = articles
+        .iter()
+        .map(|text| extractor.extract(text, &meta))
+        .collect();
+    group.bench_function("serialize", |b| {
+        b.iter(|| {
+            for record in &records {
+                std::hint::black_box(serde_json::to_vec(record).unwrap());
             }
         })
     });

@@ -113,6 +113,7 @@ impl Extractor {
             record.stats.chars = text.chars().count();
             return record;
         }
+        laps.lap(Stage::Language);
         let doc = Document::new(text);
         let mut record = Record::new(meta, Status::Ok, None);
         record.language = language;
@@ -125,7 +126,7 @@ impl Extractor {
             record.sentences = Some(doc.sentence_spans());
         }
         doc.words();
-        laps.lap(Stage::Foundation);
+        laps.lap(Stage::Segmentation);
         annotate(&doc, &mut record, &mut laps);
         record
     }
@@ -141,7 +142,9 @@ fn annotate(doc: &Document, record: &mut Record, laps: &mut Laps) {
     laps.lap(Stage::Places);
     let actors = crate::actors::find(doc, &record.places);
     laps.lap(Stage::Actors);
-    (record.quotes, record.sources) = crate::quotes::extract(doc, &actors);
+    let sources = crate::sources::find(doc);
+    laps.lap(Stage::Sources);
+    (record.quotes, record.sources) = crate::quotes::extract_with(doc, &actors, sources);
     // Anonymous sources are not actors (`un diplomate, sous couvert d'anonymat`): drop
     // the role phrases they cover, and renumber the quotes' links to actors.
     let anonymous: Vec<(usize, usize)> = record

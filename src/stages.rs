@@ -12,31 +12,37 @@ use std::time::{Duration, Instant};
 pub enum Stage {
     /// Decoding bytes and JSON lines into articles.
     Input,
-    /// Language identification, paragraphs, sentences, the offset map.
-    Foundation,
+    /// Language identification.
+    Language,
+    /// Paragraphs, sentences, words and their keys, the offset map.
+    Segmentation,
     /// The dates pass.
     Dates,
     /// The places pass.
     Places,
     /// The actors pass.
     Actors,
-    /// The quotes and sources pass.
+    /// The anonymous sources pass.
+    Sources,
+    /// The quotes pass (and the sources its speakers add).
     Quotes,
     /// Records to JSON.
     Serialize,
 }
 
-const STAGES: [(Stage, &str); 7] = [
+const STAGES: [(Stage, &str); 9] = [
     (Stage::Input, "input (decode, JSON)"),
-    (Stage::Foundation, "language, segmentation"),
+    (Stage::Language, "language"),
+    (Stage::Segmentation, "segmentation, words"),
     (Stage::Dates, "dates"),
     (Stage::Places, "places"),
     (Stage::Actors, "actors"),
-    (Stage::Quotes, "quotes, sources"),
+    (Stage::Sources, "sources"),
+    (Stage::Quotes, "quotes"),
     (Stage::Serialize, "serialization"),
 ];
 
-static NANOS: [AtomicU64; 7] = [const { AtomicU64::new(0) }; 7];
+static NANOS: [AtomicU64; 9] = [const { AtomicU64::new(0) }; 9];
 
 /// Adds `elapsed` to `stage`.
 pub fn add(stage: Stage, elapsed: Duration) {
@@ -107,7 +113,7 @@ mod tests {
         let mut laps = Laps::start();
         std::thread::sleep(Duration::from_millis(2));
         laps.lap(Stage::Dates);
-        let dates = times()[2].1;
+        let dates = times()[3].1;
         assert!(dates >= Duration::from_millis(2));
         let report = report();
         assert!(report.contains("dates") && report.contains("adds") && report.contains("total"));

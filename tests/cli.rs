@@ -499,10 +499,13 @@ fn stage_times_are_reported_on_stderr() {
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     for stage in [
+        "language",
+        "segmentation",
         "dates",
         "places",
         "actors",
-        "quotes, sources",
+        "sources",
+        "quotes",
         "serialization",
         "total",
         "adds",

@@ -228,8 +228,16 @@ pub fn extract(
     doc: &Document,
     actors: &[(Range<usize>, ActorMention)],
 ) -> (Vec<Quote>, Vec<SourceMention>) {
+    extract_with(doc, actors, sources::find(doc))
+}
+
+/// [`extract`], with the document's sources already found ([`sources::find`]).
+pub fn extract_with(
+    doc: &Document,
+    actors: &[(Range<usize>, ActorMention)],
+    mut sources: Vec<sources::Found>,
+) -> (Vec<Quote>, Vec<SourceMention>) {
     let text = doc.text();
-    let mut sources = sources::find(doc);
     let mentions = mentions(text, actors, &sources);
     let mut scan = Scan {
         text,
