@@ -183,7 +183,30 @@ impl Gazetteer {
         }
         let arena: &'static str = Box::leak(arena.into_boxed_str());
         let slice = |(start, end): (u32, u32)| &arena[start as usize..end as usize];
-        pending.sort_by(|a, b| slice(a.key).cmp(slice(b.key)));
+        // The forms grouped by key, each group in the order of the data: a counting
+        // sort on the key's rank of first appearance (a comparison sort of the
+        // strings was a third of the start-up time).
+        let mut ranks: FastMap<&str, u32> = FastMap::default();
+        ranks.reserve(pending.len());
+        let mut rank_of = Vec::with_capacity(pending.len());
+        for p in &pending {
+            let next = ranks.len() as u32;
+            rank_of.push(*ranks.entry(slice(p.key)).or_insert(next));
+        }
+        let mut starts = vec![0u32; ranks.len() + 1];
+        for &r in &rank_of {
+            starts[r as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut order = vec![0u32; pending.len()];
+        for (i, &r) in rank_of.iter().enumerate() {
+            order[starts[r as usize] as usize] = i as u32;
+            starts[r as usize] += 1;
+        }
+        drop(ranks);
+        let pending: Vec<&Pending> = order.iter().map(|&i| &pending[i as usize]).collect();
 
         let mut gazetteer = Gazetteer {
             places: place_list,
