@@ -246,16 +246,25 @@ fn json_line_article(bytes: Vec<u8>, path: &str, line: u64, options: &InputOptio
     if !json.trim_start().starts_with('{') {
         return fail(meta, "line is not a JSON object".into());
     }
-    let mut deserializer = serde_json::Deserializer::from_str(&json);
-    let fields = match (FieldsSeed(&options.fields)).deserialize(&mut deserializer) {
+    let parse = |json: &str| -> Result<LineFields, serde_json::Error> {
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let fields = (FieldsSeed(&options.fields)).deserialize(&mut deserializer)?;
+        deserializer.end()?;
+        Ok(fields)
+    };
+    // A lone UTF-16 surrogate escape (`\ud800`), which exports cut mid-character
+    // leave behind, is no character: it is read as U+FFFD rather than losing the line.
+    let parsed = parse(&json).or_else(|e| match replace_lone_surrogates(&json) {
+        Some(repaired) => parse(&repaired),
+        None => Err(e),
+    });
+    let fields = match parsed {
         Ok(fields) => fields,
         Err(e) => return fail(meta, format!("bad JSON line: {e}")),
     };
-    if let Err(e) = deserializer.end() {
-        return fail(meta, format!("bad JSON line: {e}"));
-    }
+    // An empty id names nothing: the line's `PATH:LINE` stays the id.
     match fields.id {
-        Some(JsonScalar::Str(id)) => meta.id = id,
+        Some(JsonScalar::Str(id)) if !id.trim().is_empty() => meta.id = id,
         Some(JsonScalar::Number(n)) => meta.id = n,
         _ => {}
     }
@@ -275,6 +284,48 @@ fn json_line_article(bytes: Vec<u8>, path: &str, line: u64, options: &InputOptio
             format!("\"{field}\" is {}, not a string", other.kind()),
         ),
     }
+}
+
+/// `json` with every `\uXXXX` escape of a lone surrogate (one not in a high-low
+/// pair) replaced by `\ufffd`; `None` when it has none.
+fn replace_lone_surrogates(json: &str) -> Option<String> {
+    let bytes = json.as_bytes();
+    // The code unit of the escape `\uXXXX` at byte `at`, if there is one.
+    let unit = |at: usize| -> Option<u16> {
+        let hex = bytes.get(at..at + 6)?;
+        if hex[0] != b'\\' || hex[1] != b'u' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()
+    };
+    let is_high = |u: u16| (0xd800..0xdc00).contains(&u);
+    let is_low = |u: u16| (0xdc00..0xe000).contains(&u);
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(u) if is_high(u) && unit(i + 6).is_some_and(is_low) => i += 12,
+            Some(u) if is_high(u) || is_low(u) => {
+                out.push_str(&json[copied..i]);
+                out.push_str("\\ufffd");
+                i += 6;
+                copied = i;
+            }
+            // Any other escape, `\\` included, is two bytes or a whole `\uXXXX`.
+            Some(_) => i += 6,
+            None => i += 2,
+        }
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(&json[copied..]);
+    Some(out)
 }
 
 /// A JSON value as far as depeche cares: strings and numbers are kept, the rest only named.
@@ -741,6 +792,37 @@ mod tests {
             bytes: line.as_bytes().to_vec(),
         }
         .into_article(&InputOptions::default())
+    }
+
+    #[test]
+    fn an_empty_id_keeps_the_path_and_line() {
+        for line in [r#"{"id": "", "text": "x"}"#, r#"{"id": "  ", "text": "x"}"#] {
+            let Article::Text { meta, .. } = article(line) else {
+                panic!("{line} is an article");
+            };
+            assert_eq!(meta.id, "dump.jsonl:3", "{line}");
+        }
+    }
+
+    #[test]
+    fn lone_surrogate_escapes_become_replacement_characters() {
+        let Article::Text { text, meta } =
+            article(r#"{"id": "s1", "text": "avant \ud800 puis \udc00, \ud83d\ude00 et \\ud800"}"#)
+        else {
+            panic!("a line with lone surrogates is still an article");
+        };
+        assert_eq!(meta.id, "s1");
+        assert_eq!(text, "avant \u{fffd} puis \u{fffd}, \u{1f600} et \\ud800");
+        // A line without any is left to the parser as it is.
+        assert_eq!(
+            replace_lone_surrogates(r#"{"text": "\ud83d\ude00 \\ud800"}"#),
+            None
+        );
+        // A high surrogate cut at the end of the line.
+        assert_eq!(
+            replace_lone_surrogates(r#"{"text": "fin \ud83d"}"#).as_deref(),
+            Some(r#"{"text": "fin \ufffd"}"#)
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@
 
 mod lexicon;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 pub use lexicon::{lexicon, FirstName, Lexicon, Organization, RoleForm};
@@ -87,6 +88,8 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
         base: 0,
         key: String::new(),
         word_cues: Vec::new(),
+        first_word: 0,
+        persons: PersonIndex::default(),
         place_spans: &place_spans,
         found: Vec::new(),
         named: Vec::new(),
@@ -225,6 +228,36 @@ fn looks_adjective(key: &str) -> bool {
         || (len > 6 && (key.ends_with("ais") || key.ends_with("aise") || key.ends_with("aises")))
 }
 
+/// The persons found from some index of [`Scan::found`] on, by start and by end
+/// byte: the first one of each (a look-up per role phrase, not a scan).
+#[derive(Default)]
+struct PersonIndex {
+    /// Entries of `found` before this one are indexed (or out of scope).
+    upto: usize,
+    by_start: HashMap<usize, usize>,
+    by_end: HashMap<usize, usize>,
+}
+
+impl PersonIndex {
+    /// Forgets every person; indexes those from `found[from]` on.
+    fn reset(&mut self, from: usize) {
+        self.upto = from;
+        self.by_start.clear();
+        self.by_end.clear();
+    }
+
+    /// Indexes the persons found since the last update.
+    fn update(&mut self, found: &[Found]) {
+        for (p, f) in found.iter().enumerate().skip(self.upto) {
+            if f.kind == ActorKind::Person {
+                self.by_start.entry(f.range.start).or_insert(p);
+                self.by_end.entry(f.range.end).or_insert(p);
+            }
+        }
+        self.upto = self.upto.max(found.len());
+    }
+}
+
 /// The state of the scan of one document.
 struct Scan<'a> {
     doc: &'a Document<'a>,
@@ -239,6 +272,10 @@ struct Scan<'a> {
     key: String,
     /// The lexicon cues of each word.
     word_cues: Vec<u32>,
+    /// The index of the sentence's first word that is not punctuation.
+    first_word: usize,
+    /// The persons found in the current sentence, by start and by end.
+    persons: PersonIndex,
     /// Code point offsets of the places found.
     place_spans: &'a [(usize, usize)],
     found: Vec<Found>,
@@ -285,6 +322,11 @@ impl<'a> Scan<'a> {
     /// Looks up the cues of every word of the sentence, once.
     #[inline(never)]
     fn fill_cues(&mut self) {
+        self.first_word = self
+            .words
+            .iter()
+            .position(|w| !w.is(Word::PUNCT))
+            .unwrap_or(self.words.len());
         let mut cues = std::mem::take(&mut self.word_cues);
         cues.clear();
         cues.extend((0..self.words.len()).map(|i| {
@@ -420,11 +462,9 @@ impl<'a> Scan<'a> {
     }
 
     /// The index of the first word starting at or after byte `end`, from word `i`.
-    fn index_at(&self, end: usize, mut i: usize) -> usize {
-        while i < self.words.len() && self.words[i].start < end {
-            i += 1;
-        }
-        i
+    fn index_at(&self, end: usize, i: usize) -> usize {
+        let i = i.min(self.words.len());
+        i + self.words[i..].partition_point(|w| w.start < end)
     }
 
     /// A run of three capitalized words in capitals: a headline or shouting, where
@@ -809,7 +849,7 @@ impl<'a> Scan<'a> {
     }
 
     fn sentence_start(&self, i: usize) -> bool {
-        i == 0 || (self.words[..i].iter().all(|w| w.is(Word::PUNCT)))
+        i <= self.first_word
     }
 
     /// The country of a nationality adjective at word `i`.
@@ -959,6 +999,7 @@ impl<'a> Scan<'a> {
             .iter()
             .rposition(|f| f.range.start < self.words[0].start)
             .map_or(0, |p| p + 1);
+        self.persons.reset(persons_from);
         let openers = Lexicon::DET_SINGULAR
             | Lexicon::DET_PLURAL
             | Lexicon::NUMBER_WORD
@@ -973,7 +1014,7 @@ impl<'a> Scan<'a> {
             match self.chunk(i, true) {
                 Some(chunk) => {
                     let end = chunk.words.end;
-                    self.place_chunk(chunk, persons_from);
+                    self.place_chunk(chunk);
                     i = end.max(i + 1);
                 }
                 None => i += 1,
@@ -999,7 +1040,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Records a chunk as a role or group, or as the role of the person it precedes.
-    fn place_chunk(&mut self, chunk: Chunk, persons_from: usize) {
+    fn place_chunk(&mut self, chunk: Chunk) {
         let end = self.words[chunk.words.end - 1].end;
         let mut next = chunk.words.end;
         if self.is_punct(next, ",") {
@@ -1008,11 +1049,11 @@ impl<'a> Scan<'a> {
         if !chunk.group {
             // The person named right after: `le ministre chinois Wang Lihua`, `le
             // procureur de Paris, Jean Marin`.
-            let next_start = self.words.get(next).map(|w| w.start);
-            let person = (persons_from..self.found.len()).find(|&p| {
-                self.found[p].kind == ActorKind::Person
-                    && Some(self.found[p].range.start) == next_start
-            });
+            self.persons.update(&self.found);
+            let person = self
+                .words
+                .get(next)
+                .and_then(|w| self.persons.by_start.get(&w.start).copied());
             if let Some(p) = person {
                 self.found[p].role = Some(chunk.lemma);
                 self.found[p].affiliation = chunk.affiliation;
@@ -1040,9 +1081,8 @@ impl<'a> Scan<'a> {
         let first = chunk.words.start;
         if !chunk.group && first >= 2 && self.is_punct(first - 1, ",") {
             let before = self.words[first - 2].end;
-            let person = (persons_from..self.found.len()).find(|&p| {
-                self.found[p].kind == ActorKind::Person && self.found[p].range.end == before
-            });
+            self.persons.update(&self.found);
+            let person = self.persons.by_end.get(&before).copied();
             if let Some(p) = person {
                 if self.found[p].role.is_none() {
                     self.found[p].role = Some(chunk.lemma);

@@ -1,0 +1,119 @@
+//! Linear time: every stage, on inputs built to trip a quadratic rule (one endless
+//! sentence, runs of capitals, numbers, quotation marks, parentheses, source cues),
+//! takes about twice as long on twice the input.
+//!
+//! One test, so that its timings do not run beside the others of this file.
+
+use std::time::{Duration, Instant};
+
+use depeche::Document;
+
+/// Text of at least `bytes` bytes: `unit` repeated.
+fn repeat(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len() + 1)
+}
+
+/// Pathological inputs, by name: each unit is repeated to the wanted size.
+const INPUTS: [(&str, &str); 9] = [
+    (
+        "one sentence without a stop",
+        "le ministre Jean Marin a dit que le maire de Lyon estime, selon lui, que ",
+    ),
+    (
+        "runs of capitals",
+        "Saint Jean De La Croix Nord Sud Paris Le Havre ",
+    ),
+    (
+        "names and titles",
+        "M. Jean-Pierre de La Tour, Mme Lopez et le Dr Martin ",
+    ),
+    (
+        "numbers and dates",
+        "1 2 3 2024 12h30 le 3 mai 1er 14/07/2025 XIXe 30 % ",
+    ),
+    ("opening marks", "« Il a dit « non "),
+    (
+        "quotes and incises",
+        "« Oui, a-t-il dit, non. » Il a ajouté : « Jamais. » ",
+    ),
+    ("parentheses", "(ONU (Organisation des Nations unies "),
+    (
+        "source cues",
+        "selon une source proche, un diplomate sous couvert d'anonymat, des experts ",
+    ),
+    ("letters without spaces", "é’à-l'd’qu’aujourd’hui"),
+];
+
+/// The best of three timings of `f`.
+fn best(mut f: impl FnMut()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// The time of each stage on `text`: segmentation (with words), dates, places,
+/// actors, sources, quotes.
+fn stage_times(text: &str) -> [(&'static str, Duration); 6] {
+    let segmentation = best(|| {
+        let doc = Document::new(text);
+        doc.words();
+    });
+    let doc = Document::new(text);
+    doc.words();
+    let dates = best(|| {
+        depeche::dates::extract(&doc, Some("2025-04-10"));
+    });
+    let places = best(|| {
+        depeche::places::extract(&doc);
+    });
+    let found_places = depeche::places::extract(&doc);
+    let actors = best(|| {
+        depeche::actors::find(&doc, &found_places);
+    });
+    let found_actors = depeche::actors::find(&doc, &found_places);
+    let sources = best(|| {
+        depeche::sources::find(&doc);
+    });
+    let quotes = best(|| {
+        depeche::quotes::extract(&doc, &found_actors);
+    });
+    [
+        ("segmentation", segmentation),
+        ("dates", dates),
+        ("places", places),
+        ("actors", actors),
+        ("sources", sources),
+        ("quotes", quotes),
+    ]
+}
+
+#[test]
+fn every_stage_is_linear_on_pathological_inputs() {
+    // Build the lexicons first: they are not part of any timing.
+    stage_times("Le maire de Lyon a dit hier : « Oui. »");
+    let size = 1_000_000;
+    let mut failures = Vec::new();
+    for (name, unit) in INPUTS {
+        let small = stage_times(&repeat(unit, size));
+        let large = stage_times(&repeat(unit, 2 * size));
+        for ((stage, t1), (_, t2)) in small.iter().zip(&large) {
+            // Under 2 ms for a megabyte, a stage is fast whatever its growth.
+            if *t2 < Duration::from_millis(4) {
+                continue;
+            }
+            let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(0.002);
+            // Linear gives 2; quadratic 4. The margin is for a busy machine.
+            if ratio > 3.0 {
+                failures.push(format!(
+                    "{stage} on {name}: {t1:?} then {t2:?} (× {ratio:.2})"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
