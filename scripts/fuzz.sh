@@ -16,7 +16,7 @@ mkdir -p logs
 run() {
   mkdir -p "corpus/$1"
   cargo +nightly fuzz run -O "$1" "corpus/$1" "seeds/$1" -- \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
     > "logs/$1.log" 2>&1 && echo "$1: no crash in $seconds s ($(grep -o 'stat::number_of_executed_units: [0-9]*' "logs/$1.log" | tail -1))" \
     || echo "$1: FAILED, see fuzz/logs/$1.log and fuzz/artifacts/$1/"
 }

@@ -3,7 +3,7 @@
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -17,6 +17,7 @@ use crate::input::{
 use crate::progress::Progress;
 use crate::record::Record;
 use crate::runner::{run_ordered, RunnerOptions};
+use crate::sqlite::Sqlite;
 use crate::stages::{Laps, Stage};
 
 /// Exit status when every input was read (records with `status: "error"` included).
@@ -40,8 +41,16 @@ pub struct Cli {
 pub enum Command {
     /// Extract records from articles (text files, JSONL, .gz, directories, stdin).
     Extract(Box<ExtractArgs>),
-    /// Print the JSON Schema (draft 2020-12) of a record.
-    Schema,
+    /// Print the JSON Schema (draft 2020-12) of a record, or the SQLite tables.
+    Schema(SchemaArgs),
+}
+
+/// Arguments of `depeche schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Print the SQL of the tables `--sqlite` writes instead (SQLite dialect).
+    #[arg(long)]
+    pub sql: bool,
 }
 
 /// Arguments of `depeche extract`.
@@ -51,9 +60,15 @@ pub struct ExtractArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Write records to FILE instead of standard output.
+    /// Write records to FILE instead of standard output (`-` for standard output, also
+    /// with `--sqlite`).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Write records into the SQLite database FILE (created if needed; articles
+    /// already there are replaced). Without `--output`, no JSONL is written.
+    #[arg(long, value_name = "FILE")]
+    pub sqlite: Option<PathBuf>,
 
     /// Worker threads [default: all cores].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -158,7 +173,11 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command line and returns the exit status.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Schema => {
+        Command::Schema(args) if args.sql => {
+            print!("{}", crate::sqlite::DDL);
+            ExitCode::from(EXIT_OK)
+        }
+        Command::Schema(_) => {
             println!("{}", crate::schema::record_schema_json());
             ExitCode::from(EXIT_OK)
         }
@@ -166,17 +185,38 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// A database error as an output error, naming the file.
+fn sqlite_error(path: &Option<PathBuf>, e: rusqlite::Error) -> io::Error {
+    let name = path.as_deref().unwrap_or(Path::new("?")).display();
+    io::Error::other(format!("{name}: {e}"))
+}
+
 fn extract(args: &ExtractArgs) -> u8 {
-    let mut out: Box<dyn Write + Send> = match &args.output {
-        Some(path) => match File::create(path) {
-            Ok(file) => Box::new(file),
+    // JSONL goes to standard output, or to `--output`; with `--sqlite` only if asked.
+    let mut out: Option<Box<dyn Write + Send>> = match (&args.output, &args.sqlite) {
+        (Some(path), _) if path.as_os_str() == "-" => Some(Box::new(io::stdout())),
+        (Some(path), _) => match File::create(path) {
+            Ok(file) => Some(Box::new(file)),
             Err(e) => {
                 eprintln!("depeche: {}: {}", path.display(), input::plain(&e));
                 return EXIT_INPUT_ERROR;
             }
         },
-        None => Box::new(io::stdout()),
+        (None, None) => Some(Box::new(io::stdout())),
+        (None, Some(_)) => None,
     };
+    let mut database = match &args.sqlite {
+        Some(path) => match Sqlite::open(path) {
+            Ok(db) => Some(db),
+            Err(e) => {
+                eprintln!("depeche: {}: {e}", path.display());
+                return EXIT_INPUT_ERROR;
+            }
+        },
+        None => None,
+    };
+    let jsonl = out.is_some();
+    let keep_records = database.is_some();
     let inputs: Vec<InputPath> = args
         .paths
         .iter()
@@ -219,22 +259,37 @@ fn extract(args: &ExtractArgs) -> u8 {
                 Article::Failed { meta, reason } => Record::error(&meta, reason),
             };
             let mut laps = Laps::start();
-            // Records run to about three times their text: one allocation, no regrowth.
-            let mut line = Vec::with_capacity(3 * record.stats.chars + 1024);
-            serde_json::to_writer(&mut line, &record).expect("records always serialize");
-            line.push(b'\n');
-            laps.lap(Stage::Serialize);
-            line
-        },
-        |lines: Vec<Vec<u8>>| {
-            // One write per batch: whole records only, flushed for whoever reads a pipe.
-            buffer.clear();
-            for line in &lines {
-                buffer.extend_from_slice(line);
+            let mut line = Vec::new();
+            if jsonl {
+                // Records run to about three times their text: one allocation.
+                line.reserve(3 * record.stats.chars + 1024);
+                serde_json::to_writer(&mut line, &record).expect("records always serialize");
+                line.push(b'\n');
             }
-            out.write_all(&buffer)?;
-            out.flush()?;
-            articles += lines.len() as u64;
+            laps.lap(Stage::Serialize);
+            (line, keep_records.then_some(record))
+        },
+        |batch: Vec<(Vec<u8>, Option<Record>)>| {
+            // One write per batch: whole records only, flushed for whoever reads a pipe.
+            if let Some(out) = &mut out {
+                buffer.clear();
+                for (line, _) in &batch {
+                    buffer.extend_from_slice(line);
+                }
+                out.write_all(&buffer)?;
+                out.flush()?;
+            }
+            // One transaction per batch.
+            if let Some(db) = &mut database {
+                let mut laps = Laps::start();
+                let records: Vec<Record> = batch.into_iter().filter_map(|(_, r)| r).collect();
+                db.write(&records)
+                    .map_err(|e| sqlite_error(&args.sqlite, e))?;
+                articles += records.len() as u64;
+                laps.lap(Stage::Database);
+            } else {
+                articles += batch.len() as u64;
+            }
             progress.update(stats.bytes.load(Ordering::Relaxed), articles);
             Ok(())
         },
@@ -245,6 +300,15 @@ fn extract(args: &ExtractArgs) -> u8 {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return EXIT_OK,
         Err(e) => {
             eprintln!("depeche: cannot write records: {}", input::plain(&e));
+            return EXIT_INPUT_ERROR;
+        }
+    }
+    if let Some(db) = database {
+        if let Err(e) = db.close() {
+            eprintln!(
+                "depeche: cannot write records: {}",
+                sqlite_error(&args.sqlite, e)
+            );
             return EXIT_INPUT_ERROR;
         }
     }

@@ -39,6 +39,7 @@ pub mod runner;
 pub mod schema;
 pub mod segment;
 pub mod sources;
+pub mod sqlite;
 pub mod stages;
 pub mod words;
 

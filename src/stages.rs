@@ -28,9 +28,11 @@ pub enum Stage {
     Quotes,
     /// Records to JSON.
     Serialize,
+    /// Records into the SQLite database (`--sqlite`).
+    Database,
 }
 
-const STAGES: [(Stage, &str); 9] = [
+const STAGES: [(Stage, &str); 10] = [
     (Stage::Input, "input (decode, JSON)"),
     (Stage::Language, "language"),
     (Stage::Segmentation, "segmentation, words"),
@@ -40,9 +42,10 @@ const STAGES: [(Stage, &str); 9] = [
     (Stage::Sources, "sources"),
     (Stage::Quotes, "quotes"),
     (Stage::Serialize, "serialization"),
+    (Stage::Database, "sqlite"),
 ];
 
-static NANOS: [AtomicU64; 9] = [const { AtomicU64::new(0) }; 9];
+static NANOS: [AtomicU64; 10] = [const { AtomicU64::new(0) }; 10];
 
 /// Adds `elapsed` to `stage`.
 pub fn add(stage: Stage, elapsed: Duration) {
