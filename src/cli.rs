@@ -174,7 +174,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Schema(args) if args.sql => {
-            print!("{}", crate::sqlite::DDL);
+            print!("{}{}", crate::sqlite::DDL, crate::sqlite::INDEXES);
             ExitCode::from(EXIT_OK)
         }
         Command::Schema(_) => {

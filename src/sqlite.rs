@@ -8,12 +8,18 @@
 
 use std::path::Path;
 
-use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, Transaction};
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{
+    params, params_from_iter, Connection, OpenFlags, OptionalExtension, ToSql, Transaction,
+};
 
-use crate::record::{Record, Span, Status};
+use crate::record::{
+    ActorKind, PlaceKind, QuoteKind, Record, Resolution, SourceKind, Span, Status,
+    TemporalModifier, TemporalType, TextEncoding,
+};
 
-/// The tables, indexes and schema version of the database (`depeche schema --sql`).
+/// The tables and schema version of the database (`depeche schema --sql` prints them
+/// and [`INDEXES`]).
 ///
 /// Every list table has the article's id, the item's position in the record's list
 /// (`idx`), its span (`start`, `end` in code points, `sentence`, `text`) and its fields.
@@ -24,7 +30,8 @@ pub const DDL: &str = r#"CREATE TABLE IF NOT EXISTS depeche (
   value TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS articles (
-  id TEXT PRIMARY KEY,
+  key INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
   source TEXT,
   title TEXT,
   published TEXT,
@@ -40,8 +47,9 @@ CREATE TABLE IF NOT EXISTS articles (
   sentences INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS dates (
-  article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  article INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
   idx INTEGER NOT NULL,
+  article_id TEXT NOT NULL,
   start INTEGER NOT NULL,
   "end" INTEGER NOT NULL,
   sentence INTEGER NOT NULL,
@@ -51,11 +59,12 @@ CREATE TABLE IF NOT EXISTS dates (
   resolved TEXT NOT NULL,
   mod TEXT,
   end_value TEXT,
-  PRIMARY KEY (article_id, idx)
+  PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS places (
-  article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  article INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
   idx INTEGER NOT NULL,
+  article_id TEXT NOT NULL,
   start INTEGER NOT NULL,
   "end" INTEGER NOT NULL,
   sentence INTEGER NOT NULL,
@@ -64,11 +73,12 @@ CREATE TABLE IF NOT EXISTS places (
   kind TEXT NOT NULL,
   country TEXT,
   geonames INTEGER,
-  PRIMARY KEY (article_id, idx)
+  PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS actors (
-  article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  article INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
   idx INTEGER NOT NULL,
+  article_id TEXT NOT NULL,
   start INTEGER NOT NULL,
   "end" INTEGER NOT NULL,
   sentence INTEGER NOT NULL,
@@ -77,22 +87,24 @@ CREATE TABLE IF NOT EXISTS actors (
   name TEXT,
   role TEXT,
   affiliation TEXT,
-  PRIMARY KEY (article_id, idx)
+  PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sources (
-  article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  article INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
   idx INTEGER NOT NULL,
+  article_id TEXT NOT NULL,
   start INTEGER NOT NULL,
   "end" INTEGER NOT NULL,
   sentence INTEGER NOT NULL,
   text TEXT NOT NULL,
   kind TEXT NOT NULL,
   qualifier TEXT,
-  PRIMARY KEY (article_id, idx)
+  PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS quotes (
-  article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  article INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
   idx INTEGER NOT NULL,
+  article_id TEXT NOT NULL,
   start INTEGER NOT NULL,
   "end" INTEGER NOT NULL,
   sentence INTEGER NOT NULL,
@@ -105,16 +117,19 @@ CREATE TABLE IF NOT EXISTS quotes (
   verb TEXT,
   source_idx INTEGER,
   actor_idx INTEGER,
-  PRIMARY KEY (article_id, idx),
-  FOREIGN KEY (article_id, source_idx) REFERENCES sources (article_id, idx)
+  PRIMARY KEY (article, idx),
+  FOREIGN KEY (article, source_idx) REFERENCES sources (article, idx)
     ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-  FOREIGN KEY (article_id, actor_idx) REFERENCES actors (article_id, idx)
+  FOREIGN KEY (article, actor_idx) REFERENCES actors (article, idx)
     ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS places_name ON places (name);
-CREATE INDEX IF NOT EXISTS actors_name ON actors (name);
-CREATE INDEX IF NOT EXISTS sources_kind ON sources (kind, qualifier);
 INSERT OR IGNORE INTO depeche (key, value) VALUES ('schema', 'depeche/1');
+"#;
+
+/// The indexes of names and of the lists' article ids. A run that starts on an empty
+/// database builds them at its end, in one sort each, rather than row by row.
+pub const INDEXES: &str = r#"CREATE INDEX IF NOT EXISTS places_name ON places (name);
+CREATE INDEX IF NOT EXISTS actors_name ON actors (name);
 "#;
 
 /// The list tables, children of `articles`, in the order rows are deleted.
@@ -128,14 +143,36 @@ pub struct Sqlite {
 impl Sqlite {
     /// Opens (or creates) the database at `path`, in WAL mode, with the tables.
     pub fn open(path: &Path) -> rusqlite::Result<Sqlite> {
-        let conn = Connection::open(path)?;
+        // One thread writes: no mutex around each call.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // WAL with `NORMAL` loses no committed batch in a crash of the process, only
         // perhaps the last ones in a crash of the machine; the file stays consistent.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // The writer keeps the keys right itself (articles first, sources before the
+        // quotes that point to them, lists deleted with their article): checking each
+        // row's parent would double the cost of an insert. The keys are declared for
+        // the readers.
+        conn.pragma_update(None, "foreign_keys", "OFF")?;
+        // A 64 MiB page cache and a 64 MiB log between checkpoints: inserts land in
+        // the B-trees' pages in memory rather than reading them back from the file.
+        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "wal_autocheckpoint", 16384)?;
+        // The index builds at the end sort with helper threads, in memory.
+        conn.pragma_update(None, "threads", 4)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         conn.execute_batch(DDL)?;
+        let holds_articles: bool =
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM articles)", [], |r| r.get(0))?;
+        if holds_articles {
+            // Rows replaced in a database that has its indexes keep them up to date.
+            conn.execute_batch(INDEXES)?;
+        }
         let version: String =
             conn.query_row("SELECT value FROM depeche WHERE key = 'schema'", [], |r| {
                 r.get(0)
@@ -158,83 +195,144 @@ impl Sqlite {
         tx.commit()
     }
 
-    /// Checkpoints the write-ahead log into the database file and closes it.
+    /// Builds the indexes, checkpoints the write-ahead log into the database file and
+    /// closes it.
     pub fn close(self) -> rusqlite::Result<()> {
+        self.conn.execute_batch(INDEXES)?;
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         self.conn.close().map_err(|(_, e)| e)
     }
 }
 
-fn status(status: Status) -> &'static str {
-    match status {
-        Status::Ok => "ok",
-        Status::Skipped => "skipped",
-        Status::Error => "error",
-    }
+/// The JSON name of an enum value of the record (`"city"`, `"direct"`), without
+/// going through serde for every row.
+trait Name {
+    fn name(&self) -> &'static str;
 }
 
-/// The JSON name of an enum value of the record (`"city"`, `"direct"`).
-fn name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
+/// Implements [`Name`] for record enums; a test checks each against serde.
+macro_rules! names {
+    ($($type:ident { $($variant:ident => $name:literal),+ $(,)? })+) => {
+        $(impl Name for $type {
+            fn name(&self) -> &'static str {
+                match self {
+                    $($type::$variant => $name),+
+                }
+            }
+        })+
+        #[cfg(test)]
+        fn every_name() -> Vec<(String, &'static str)> {
+            vec![$($((
+                serde_json::to_value($type::$variant).unwrap().as_str().unwrap().to_string(),
+                $type::$variant.name(),
+            )),+),+]
+        }
+    };
+}
+
+names! {
+    Status { Ok => "ok", Skipped => "skipped", Error => "error" }
+    TextEncoding {
+        Utf8 => "utf-8",
+        Windows1252 => "windows-1252",
+        Utf16Le => "utf-16le",
+        Utf16Be => "utf-16be",
     }
+    TemporalType { Date => "date", Time => "time", Duration => "duration", Set => "set" }
+    Resolution {
+        Absolute => "absolute",
+        Relative => "relative",
+        Anchored => "anchored",
+        Unresolved => "unresolved",
+    }
+    TemporalModifier { Start => "start", Mid => "mid", End => "end", Approx => "approx" }
+    PlaceKind {
+        City => "city",
+        Country => "country",
+        Region => "region",
+        Continent => "continent",
+        Water => "water",
+        Other => "other",
+    }
+    ActorKind { Person => "person", Organization => "organization", Role => "role", Group => "group" }
+    QuoteKind { Direct => "direct", Indirect => "indirect" }
+    SourceKind { Anonymous => "anonymous", Vague => "vague" }
 }
 
 /// A text column: the string, or null.
-fn text(value: Option<&str>) -> Value {
-    value.map_or(Value::Null, |v| Value::Text(v.to_string()))
+fn text(value: Option<&str>) -> Column<'_> {
+    value.map_or(Null, Ref)
+}
+
+/// A column's value, borrowed from the record.
+#[derive(Clone, Copy)]
+enum Column<'a> {
+    Null,
+    Int(i64),
+    Ref(&'a str),
+}
+use Column::{Int, Null, Ref};
+
+impl ToSql for Column<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match *self {
+            Null => ValueRef::Null,
+            Int(n) => ValueRef::Integer(n),
+            Ref(s) => ValueRef::Text(s.as_bytes()),
+        }))
+    }
 }
 
 /// Inserts the items of one list of an article: its id, each item's position and span,
 /// then the values `fields` gives for `columns`.
-fn insert_list<T>(
+fn insert_list<'r, T, const N: usize>(
     tx: &Transaction,
-    id: &str,
+    (key, id): (i64, &str),
     table: &str,
-    columns: &[&str],
-    items: &[T],
-    span: impl Fn(&T) -> &Span,
-    fields: impl Fn(&T) -> Vec<Value>,
+    columns: [&str; N],
+    items: &'r [T],
+    span: impl Fn(&'r T) -> &'r Span,
+    fields: impl Fn(&'r T) -> [Column<'r>; N],
 ) -> rusqlite::Result<()> {
     if items.is_empty() {
         return Ok(());
     }
     let names = columns.join(", ");
-    let marks = vec!["?"; 6 + columns.len()].join(", ");
+    let marks = vec!["?"; 7 + columns.len()].join(", ");
     let mut insert = tx.prepare_cached(&format!(
-        "INSERT INTO {table} (article_id, idx, start, \"end\", sentence, text, {names}) \
-         VALUES ({marks})"
+        "INSERT INTO {table} (article, idx, article_id, start, \"end\", sentence, text, \
+         {names}) VALUES ({marks})"
     ))?;
     for (i, item) in items.iter().enumerate() {
         let s = span(item);
-        let mut values = vec![
-            Value::Text(id.to_string()),
-            Value::Integer(i as i64),
-            Value::Integer(s.start as i64),
-            Value::Integer(s.end as i64),
-            Value::Integer(s.sentence as i64),
-            Value::Text(s.text.clone()),
+        let head = [
+            Int(key),
+            Int(i as i64),
+            Ref(id),
+            Int(s.start as i64),
+            Int(s.end as i64),
+            Int(s.sentence as i64),
+            Ref(s.text.as_str()),
         ];
-        values.extend(fields(item));
-        insert.execute(params_from_iter(values))?;
+        insert.execute(params_from_iter(head.iter().chain(fields(item).iter())))?;
     }
     Ok(())
 }
 
 fn write_record(tx: &Transaction, r: &Record) -> rusqlite::Result<()> {
     let id = r.id.as_str();
-    let exists = tx
-        .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?
-        .exists([id])?;
-    if exists {
+    let old: Option<i64> = tx
+        .prepare_cached("SELECT key FROM articles WHERE id = ?1")?
+        .query_row([id], |row| row.get(0))
+        .optional()?;
+    if let Some(key) = old {
         for table in LISTS {
-            tx.prepare_cached(&format!("DELETE FROM {table} WHERE article_id = ?1"))?
-                .execute([id])?;
+            tx.prepare_cached(&format!("DELETE FROM {table} WHERE article = ?1"))?
+                .execute([key])?;
         }
-        tx.prepare_cached("DELETE FROM articles WHERE id = ?1")?
-            .execute([id])?;
+        tx.prepare_cached("DELETE FROM articles WHERE key = ?1")?
+            .execute([key])?;
     }
     let language = r.language.as_ref();
     tx.prepare_cached(
@@ -248,9 +346,9 @@ fn write_record(tx: &Transaction, r: &Record) -> rusqlite::Result<()> {
         r.title,
         r.published,
         r.url,
-        status(r.status),
+        r.status.name(),
         r.reason,
-        name(&r.encoding),
+        r.encoding.name(),
         language.map(|l| l.code.as_str()),
         language.map(|l| l.confidence),
         language.map(|l| l.reliable),
@@ -258,49 +356,51 @@ fn write_record(tx: &Transaction, r: &Record) -> rusqlite::Result<()> {
         r.stats.paragraphs as i64,
         r.stats.sentences as i64,
     ])?;
+    // A new key, after every other: the lists' rows are appended to their tables.
+    let key = tx.last_insert_rowid();
     insert_list(
         tx,
-        id,
+        (key, id),
         "dates",
-        &["type", "value", "resolved", "mod", "end_value"],
+        ["type", "value", "resolved", "mod", "end_value"],
         &r.dates,
         |d| &d.span,
         |d| {
-            vec![
-                Value::Text(name(&d.kind)),
+            [
+                Ref(d.kind.name()),
                 text(d.value.as_deref()),
-                Value::Text(name(&d.resolved)),
-                text(d.modifier.as_ref().map(name).as_deref()),
+                Ref(d.resolved.name()),
+                text(d.modifier.as_ref().map(Name::name)),
                 text(d.end_value.as_deref()),
             ]
         },
     )?;
     insert_list(
         tx,
-        id,
+        (key, id),
         "places",
-        &["name", "kind", "country", "geonames"],
+        ["name", "kind", "country", "geonames"],
         &r.places,
         |p| &p.span,
         |p| {
-            vec![
-                Value::Text(p.name.to_string()),
-                Value::Text(name(&p.kind)),
+            [
+                Ref(p.name.as_ref()),
+                Ref(p.kind.name()),
                 text(p.country.as_deref()),
-                p.geonames.map_or(Value::Null, |g| Value::Integer(g as i64)),
+                p.geonames.map_or(Null, |g| Int(g as i64)),
             ]
         },
     )?;
     insert_list(
         tx,
-        id,
+        (key, id),
         "actors",
-        &["kind", "name", "role", "affiliation"],
+        ["kind", "name", "role", "affiliation"],
         &r.actors,
         |a| &a.span,
         |a| {
-            vec![
-                Value::Text(name(&a.kind)),
+            [
+                Ref(a.kind.name()),
                 text(a.name.as_deref()),
                 text(a.role.as_deref()),
                 text(a.affiliation.as_deref()),
@@ -310,19 +410,19 @@ fn write_record(tx: &Transaction, r: &Record) -> rusqlite::Result<()> {
     // Sources before quotes, which point to them.
     insert_list(
         tx,
-        id,
+        (key, id),
         "sources",
-        &["kind", "qualifier"],
+        ["kind", "qualifier"],
         &r.sources,
         |s| &s.span,
-        |s| vec![Value::Text(name(&s.kind)), text(s.qualifier.as_deref())],
+        |s| [Ref(s.kind.name()), text(s.qualifier.as_deref())],
     )?;
-    let index = |i: Option<usize>| i.map_or(Value::Null, |i| Value::Integer(i as i64));
+    let index = |i: Option<usize>| i.map_or(Null, |i| Int(i as i64));
     insert_list(
         tx,
-        id,
+        (key, id),
         "quotes",
-        &[
+        [
             "kind",
             "speaker_text",
             "speaker_start",
@@ -336,12 +436,12 @@ fn write_record(tx: &Transaction, r: &Record) -> rusqlite::Result<()> {
         |q| &q.span,
         |q| {
             let speaker = q.speaker.as_ref();
-            vec![
-                Value::Text(name(&q.kind)),
+            [
+                Ref(q.kind.name()),
                 text(speaker.map(|s| s.text.as_str())),
                 index(speaker.map(|s| s.start)),
                 index(speaker.map(|s| s.end)),
-                Value::Integer(i64::from(q.anonymous)),
+                Int(i64::from(q.anonymous)),
                 text(q.verb.as_deref()),
                 index(q.source),
                 index(q.actor),
@@ -349,4 +449,18 @@ fn write_record(tx: &Transaction, r: &Record) -> rusqlite::Result<()> {
         },
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_names_of_enums_are_their_json_names() {
+        let names = every_name();
+        assert_eq!(names.len(), 33);
+        for (json, name) in names {
+            assert_eq!(json, name);
+        }
+    }
 }

@@ -114,16 +114,34 @@ fn section<'d>(data: &'d str, name: &str) -> impl Iterator<Item = &'d str> {
     data_lines(&data[start..end])
 }
 
-/// Lowercases a lexicon entry with `’` folded to `'`. An entry that is its own key
-/// is returned as it is; another key is leaked, once per process.
-fn lower(form: &'static str) -> &'static str {
+/// The key of a lexicon entry: lowercase, `’` folded to `'`, single spaces.
+fn key_of(form: &str) -> String {
     let mut key = String::new();
     crate::words::key(form, &mut key);
     collapse_spaces(&mut key);
-    if key == form {
-        return form;
+    key
+}
+
+/// The keys of the lexicon entries, each kept once for the life of the process.
+#[derive(Default)]
+struct Keys(std::collections::HashSet<&'static str>);
+
+impl Keys {
+    /// The key of `form` ([`key_of`]): `form` itself when it is its own key, else
+    /// the one copy of that key, leaked the first time it is needed.
+    fn lower(&mut self, form: &'static str) -> &'static str {
+        let key = key_of(form);
+        if let Some(&known) = self.0.get(key.as_str()) {
+            return known;
+        }
+        let key = if key == form {
+            form
+        } else {
+            Box::leak(key.into_boxed_str())
+        };
+        self.0.insert(key);
+        key
     }
-    Box::leak(key.into_boxed_str())
 }
 
 /// Slots of the short-key table: keys of one to three of `a`–`z` and `'`.
@@ -236,11 +254,12 @@ impl Lexicon {
             );
         }
 
+        let mut keys = Keys::default();
         let mut role_forms = FastMap::default();
         for line in section(roles, "roles").chain(section(roles, "compound-roles")) {
             let cols: Vec<&str> = line.split('|').map(str::trim).collect();
             let Some(&lemma) = cols.first() else { continue };
-            let lemma = lower(lemma);
+            let lemma = keys.lower(lemma);
             let forms = [
                 (Some(lemma), false, false),
                 (cols.get(1).copied(), false, true),
@@ -251,7 +270,7 @@ impl Lexicon {
                 let Some(form) = form.filter(|f| !f.is_empty() && *f != "-") else {
                     continue;
                 };
-                let key = lower(form);
+                let key = keys.lower(form);
                 // A form shared by singular and plural (`porte-parole`) stays singular:
                 // the determiner tells the number.
                 role_forms.entry(key).or_insert(RoleForm {
@@ -264,7 +283,11 @@ impl Lexicon {
         let set = |name: &str, lowercase: bool| {
             let mut out = String::new();
             for line in section(roles, name) {
-                out.push_str(if lowercase { lower(line) } else { line });
+                if lowercase {
+                    out.push_str(&key_of(line));
+                } else {
+                    out.push_str(line);
+                }
                 out.push('\n');
             }
             WordSet::parse(Box::leak(out.into_boxed_str()))
@@ -308,11 +331,17 @@ impl Lexicon {
         let mut demonyms = FastMap::default();
         for line in data_lines(demonym_data) {
             if let Some((form, country)) = line.split_once('\t') {
-                demonyms.insert(lower(form), country);
+                demonyms.insert(keys.lower(form), country);
             }
         }
         let mut cues: FastMap<&'static str, u32> = FastMap::default();
-        let mut cue = |word: &'static str, bit: u32| *cues.entry(word).or_insert(0) |= bit;
+        // The cues of each key; a key is copied only for a word not yet there.
+        let mut cue = |form: &'static str, bit: u32| match cues.get_mut(key_of(form).as_str()) {
+            Some(bits) => *bits |= bit,
+            None => {
+                cues.insert(keys.lower(form), bit);
+            }
+        };
         let grammar_sections = [
             ("determiners-singular", Self::DET_SINGULAR),
             ("determiners-plural", Self::DET_PLURAL),
@@ -328,7 +357,7 @@ impl Lexicon {
         ];
         for (name, bit) in grammar_sections {
             for word in section(grammar, name) {
-                cue(lower(word), bit);
+                cue(word, bit);
             }
         }
         for word in pre_adjectives.iter() {
@@ -343,7 +372,7 @@ impl Lexicon {
         for &first in org_first_words.keys() {
             let capital = first.starts_with(char::is_uppercase);
             cue(
-                lower(first),
+                first,
                 if capital {
                     Self::ORG_FORM
                 } else {
@@ -472,8 +501,13 @@ mod tests {
         // Found by the fuzzer's leak check: every entry's key was leaked, even those
         // equal to the entry, and some were then dropped from the tables.
         let entry: &'static str = "ministère de l'intérieur";
-        assert!(std::ptr::eq(lower(entry), entry));
-        assert_eq!(lower("Ministère  de l’Intérieur"), entry);
+        let mut keys = Keys::default();
+        assert!(std::ptr::eq(keys.lower(entry), entry));
+        // Another spelling of the same key gets the same copy, not a new one.
+        assert!(std::ptr::eq(keys.lower("Ministère  de l’Intérieur"), entry));
+        let capital = keys.lower("Sénat");
+        assert_eq!(capital, "sénat");
+        assert!(std::ptr::eq(keys.lower("SÉNAT"), capital));
     }
 
     #[test]
