@@ -96,23 +96,36 @@ fn stage_times(text: &str) -> [(&'static str, Duration); 6] {
 fn every_stage_is_linear_on_pathological_inputs() {
     // Build the lexicons first: they are not part of any timing.
     stage_times("Le maire de Lyon a dit hier : « Oui. »");
-    let size = 1_000_000;
-    let mut failures = Vec::new();
-    for (name, unit) in INPUTS {
+    // The stages that grew more than 3 times on twice the input, with the times.
+    let too_slow = |size: usize, unit: &str, only: Option<&[&str]>, floor: u64| {
         let small = stage_times(&repeat(unit, size));
         let large = stage_times(&repeat(unit, 2 * size));
+        let mut out = Vec::new();
         for ((stage, t1), (_, t2)) in small.iter().zip(&large) {
-            // Under 2 ms for a megabyte, a stage is fast whatever its growth.
-            if *t2 < Duration::from_millis(4) {
+            // Below the floor, a stage is fast whatever its growth here, and one
+            // preemption of the thread would weigh more than the stage.
+            if only.is_some_and(|o| !o.contains(stage)) || *t2 < Duration::from_millis(floor) {
                 continue;
             }
             let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(0.002);
             // Linear gives 2; quadratic 4. The margin is for a busy machine.
             if ratio > 3.0 {
-                failures.push(format!(
-                    "{stage} on {name}: {t1:?} then {t2:?} (× {ratio:.2})"
-                ));
+                out.push((*stage, format!("{t1:?} then {t2:?} (× {ratio:.2})")));
             }
+        }
+        out
+    };
+    let mut failures = Vec::new();
+    for (name, unit) in INPUTS {
+        let suspects = too_slow(1_000_000, unit, None, 20);
+        if suspects.is_empty() {
+            continue;
+        }
+        // A machine busy with something else can make one timing slow: measure the
+        // suspects again, on twice the sizes, where a quadratic stage is only slower.
+        let stages: Vec<&str> = suspects.iter().map(|(s, _)| *s).collect();
+        for (stage, times) in too_slow(2_000_000, unit, Some(&stages), 50) {
+            failures.push(format!("{stage} on {name}: {times}"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
