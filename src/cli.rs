@@ -110,8 +110,9 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = ProgressArg::Auto)]
     pub progress: ProgressArg,
 
-    /// At the end, print on stderr the CPU time of each stage (input, segmentation,
-    /// dates, places, actors, quotes, serialization) and what each adds to the rest.
+    /// At the end, print on stderr the CPU time of each stage (input, language,
+    /// segmentation, dates, places, actors, sources, quotes, serialization, sqlite) and
+    /// what each adds to the rest.
     #[arg(long)]
     pub stage_times: bool,
 }

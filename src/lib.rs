@@ -20,7 +20,8 @@
 //! The pipeline: a [`Document`] (text, paragraphs, sentences, offset map) is built
 //! once per article and read by each extraction stage in turn. Offsets are bytes
 //! inside and Unicode code points in records. The batch runner ([`runner`]) and the
-//! input reader ([`input`]) know nothing of extraction.
+//! input reader ([`input`]) know nothing of extraction; [`sqlite`] writes records into
+//! a database.
 #![deny(missing_docs)]
 
 pub mod actors;
