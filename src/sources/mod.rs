@@ -72,7 +72,7 @@ pub fn is_informant_head(lemma: &str) -> bool {
 pub fn find(doc: &Document) -> Vec<Found> {
     let text = doc.text();
     let mut scan = Scan {
-        words: Vec::new(),
+        words: &[],
         keys: Vec::new(),
         found: Vec::new(),
     };
@@ -81,8 +81,7 @@ pub fn find(doc: &Document) -> Vec<Found> {
         if !TRIGGER.is_match(&text[sentence.clone()]) {
             continue;
         }
-        scan.words.clear();
-        scan.words.extend_from_slice(&tokens.words[range.clone()]);
+        scan.words = &tokens.words[range.clone()];
         scan.keys.clear();
         scan.keys.extend(range.clone().map(|i| tokens.key(text, i)));
         scan.sentence();
@@ -91,7 +90,8 @@ pub fn find(doc: &Document) -> Vec<Found> {
 }
 
 struct Scan<'a> {
-    words: Vec<Word>,
+    /// The words of the current sentence, the document's own.
+    words: &'a [Word],
     keys: Vec<&'a str>,
     found: Vec<Found>,
 }
