@@ -10,7 +10,7 @@ use std::path::Path;
 
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{
-    params, params_from_iter, Connection, OpenFlags, OptionalExtension, ToSql, Transaction,
+    params, params_from_iter, CachedStatement, Connection, OpenFlags, ToSql, Transaction,
 };
 
 use crate::record::{
@@ -166,6 +166,8 @@ impl Sqlite {
         conn.pragma_update(None, "threads", 4)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        // Every statement of a batch stays prepared from one batch to the next.
+        conn.set_prepared_statement_cache_capacity(64);
         conn.execute_batch(DDL)?;
         let holds_articles: bool =
             conn.query_row("SELECT EXISTS (SELECT 1 FROM articles)", [], |r| r.get(0))?;
@@ -189,8 +191,11 @@ impl Sqlite {
     /// Writes `records` in one transaction, each replacing any article of its id.
     pub fn write(&mut self, records: &[Record]) -> rusqlite::Result<()> {
         let tx = self.conn.transaction()?;
-        for record in records {
-            write_record(&tx, record)?;
+        {
+            let mut batch = Batch::new(&tx)?;
+            for record in records {
+                batch.write(&tx, record)?;
+            }
         }
         tx.commit()
     }
@@ -284,171 +289,206 @@ impl ToSql for Column<'_> {
     }
 }
 
-/// Inserts the items of one list of an article: its id, each item's position and span,
-/// then the values `fields` gives for `columns`.
-fn insert_list<'r, T, const N: usize>(
-    tx: &Transaction,
-    (key, id): (i64, &str),
-    table: &str,
-    columns: [&str; N],
-    items: &'r [T],
-    span: impl Fn(&'r T) -> &'r Span,
-    fields: impl Fn(&'r T) -> [Column<'r>; N],
-) -> rusqlite::Result<()> {
-    if items.is_empty() {
-        return Ok(());
-    }
-    let names = columns.join(", ");
-    let marks = vec!["?"; 7 + columns.len()].join(", ");
-    let mut insert = tx.prepare_cached(&format!(
-        "INSERT INTO {table} (article, idx, article_id, start, \"end\", sentence, text, \
-         {names}) VALUES ({marks})"
-    ))?;
-    for (i, item) in items.iter().enumerate() {
-        let s = span(item);
-        let head = [
-            Int(key),
-            Int(i as i64),
-            Ref(id),
-            Int(s.start as i64),
-            Int(s.end as i64),
-            Int(s.sentence as i64),
-            Ref(s.text.as_str()),
-        ];
-        insert.execute(params_from_iter(head.iter().chain(fields(item).iter())))?;
-    }
-    Ok(())
+/// The columns of each list table after the span, in the order [`Batch::insert`]
+/// binds them.
+const DATE_COLUMNS: [&str; 5] = ["type", "value", "resolved", "mod", "end_value"];
+const PLACE_COLUMNS: [&str; 4] = ["name", "kind", "country", "geonames"];
+const ACTOR_COLUMNS: [&str; 4] = ["kind", "name", "role", "affiliation"];
+const SOURCE_COLUMNS: [&str; 2] = ["kind", "qualifier"];
+const QUOTE_COLUMNS: [&str; 8] = [
+    "kind",
+    "speaker_text",
+    "speaker_start",
+    "speaker_end",
+    "anonymous",
+    "verb",
+    "source_idx",
+    "actor_idx",
+];
+
+/// The `INSERT` of one row into a list table.
+struct ListInsert<'c> {
+    statement: CachedStatement<'c>,
 }
 
-fn write_record(tx: &Transaction, r: &Record) -> rusqlite::Result<()> {
-    let id = r.id.as_str();
-    let old: Option<i64> = tx
-        .prepare_cached("SELECT key FROM articles WHERE id = ?1")?
-        .query_row([id], |row| row.get(0))
-        .optional()?;
-    if let Some(key) = old {
-        for table in LISTS {
-            tx.prepare_cached(&format!("DELETE FROM {table} WHERE article = ?1"))?
-                .execute([key])?;
-        }
-        tx.prepare_cached("DELETE FROM articles WHERE key = ?1")?
-            .execute([key])?;
+impl<'c> ListInsert<'c> {
+    fn new(tx: &'c Transaction, table: &str, columns: &[&str]) -> rusqlite::Result<Self> {
+        let names = columns.join(", ");
+        let marks = vec!["?"; 7 + columns.len()].join(", ");
+        let statement = tx.prepare_cached(&format!(
+            "INSERT INTO {table} (article, idx, article_id, start, \"end\", sentence, text, \
+             {names}) VALUES ({marks})"
+        ))?;
+        Ok(ListInsert { statement })
     }
-    let language = r.language.as_ref();
-    tx.prepare_cached(
-        "INSERT INTO articles (id, source, title, published, url, status, reason, encoding, \
-         language, confidence, reliable, chars, paragraphs, sentences) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-    )?
-    .execute(params![
-        id,
-        r.source,
-        r.title,
-        r.published,
-        r.url,
-        r.status.name(),
-        r.reason,
-        r.encoding.name(),
-        language.map(|l| l.code.as_str()),
-        language.map(|l| l.confidence),
-        language.map(|l| l.reliable),
-        r.stats.chars as i64,
-        r.stats.paragraphs as i64,
-        r.stats.sentences as i64,
-    ])?;
-    // A new key, after every other: the lists' rows are appended to their tables.
-    let key = tx.last_insert_rowid();
-    insert_list(
-        tx,
-        (key, id),
-        "dates",
-        ["type", "value", "resolved", "mod", "end_value"],
-        &r.dates,
-        |d| &d.span,
-        |d| {
-            [
-                Ref(d.kind.name()),
-                text(d.value.as_deref()),
-                Ref(d.resolved.name()),
-                text(d.modifier.as_ref().map(Name::name)),
-                text(d.end_value.as_deref()),
-            ]
-        },
-    )?;
-    insert_list(
-        tx,
-        (key, id),
-        "places",
-        ["name", "kind", "country", "geonames"],
-        &r.places,
-        |p| &p.span,
-        |p| {
-            [
-                Ref(p.name.as_ref()),
-                Ref(p.kind.name()),
-                text(p.country.as_deref()),
-                p.geonames.map_or(Null, |g| Int(g as i64)),
-            ]
-        },
-    )?;
-    insert_list(
-        tx,
-        (key, id),
-        "actors",
-        ["kind", "name", "role", "affiliation"],
-        &r.actors,
-        |a| &a.span,
-        |a| {
-            [
-                Ref(a.kind.name()),
-                text(a.name.as_deref()),
-                text(a.role.as_deref()),
-                text(a.affiliation.as_deref()),
-            ]
-        },
-    )?;
-    // Sources before quotes, which point to them.
-    insert_list(
-        tx,
-        (key, id),
-        "sources",
-        ["kind", "qualifier"],
-        &r.sources,
-        |s| &s.span,
-        |s| [Ref(s.kind.name()), text(s.qualifier.as_deref())],
-    )?;
-    let index = |i: Option<usize>| i.map_or(Null, |i| Int(i as i64));
-    insert_list(
-        tx,
-        (key, id),
-        "quotes",
-        [
-            "kind",
-            "speaker_text",
-            "speaker_start",
-            "speaker_end",
-            "anonymous",
-            "verb",
-            "source_idx",
-            "actor_idx",
-        ],
-        &r.quotes,
-        |q| &q.span,
-        |q| {
-            let speaker = q.speaker.as_ref();
-            [
-                Ref(q.kind.name()),
-                text(speaker.map(|s| s.text.as_str())),
-                index(speaker.map(|s| s.start)),
-                index(speaker.map(|s| s.end)),
-                Int(i64::from(q.anonymous)),
-                text(q.verb.as_deref()),
-                index(q.source),
-                index(q.actor),
-            ]
-        },
-    )?;
-    Ok(())
+
+    /// Inserts the items of one list of an article: its key and id, each item's
+    /// position and span, then the values `fields` gives for the table's columns.
+    fn insert<'r, T, const N: usize>(
+        &mut self,
+        (key, id): (i64, &str),
+        items: &'r [T],
+        span: impl Fn(&'r T) -> &'r Span,
+        fields: impl Fn(&'r T) -> [Column<'r>; N],
+    ) -> rusqlite::Result<()> {
+        for (i, item) in items.iter().enumerate() {
+            let s = span(item);
+            let head = [
+                Int(key),
+                Int(i as i64),
+                Ref(id),
+                Int(s.start as i64),
+                Int(s.end as i64),
+                Int(s.sentence as i64),
+                Ref(s.text.as_str()),
+            ];
+            self.statement
+                .execute(params_from_iter(head.iter().chain(fields(item).iter())))?;
+        }
+        Ok(())
+    }
+}
+
+/// The statements of one transaction, prepared once for all its records.
+struct Batch<'c> {
+    insert_article: CachedStatement<'c>,
+    find_article: CachedStatement<'c>,
+    delete_article: CachedStatement<'c>,
+    /// One per table of [`LISTS`], in its order.
+    delete_lists: Vec<CachedStatement<'c>>,
+    dates: ListInsert<'c>,
+    places: ListInsert<'c>,
+    actors: ListInsert<'c>,
+    sources: ListInsert<'c>,
+    quotes: ListInsert<'c>,
+}
+
+impl<'c> Batch<'c> {
+    fn new(tx: &'c Transaction) -> rusqlite::Result<Batch<'c>> {
+        Ok(Batch {
+            // A new id, the common case, costs one insert; an id already there is
+            // found by its failure (`changes` is 0) and replaced.
+            insert_article: tx.prepare_cached(
+                "INSERT INTO articles (id, source, title, published, url, status, reason, \
+                 encoding, language, confidence, reliable, chars, paragraphs, sentences) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) \
+                 ON CONFLICT (id) DO NOTHING",
+            )?,
+            find_article: tx.prepare_cached("SELECT key FROM articles WHERE id = ?1")?,
+            delete_article: tx.prepare_cached("DELETE FROM articles WHERE key = ?1")?,
+            delete_lists: LISTS
+                .iter()
+                .map(|table| tx.prepare_cached(&format!("DELETE FROM {table} WHERE article = ?1")))
+                .collect::<rusqlite::Result<_>>()?,
+            dates: ListInsert::new(tx, "dates", &DATE_COLUMNS)?,
+            places: ListInsert::new(tx, "places", &PLACE_COLUMNS)?,
+            actors: ListInsert::new(tx, "actors", &ACTOR_COLUMNS)?,
+            sources: ListInsert::new(tx, "sources", &SOURCE_COLUMNS)?,
+            quotes: ListInsert::new(tx, "quotes", &QUOTE_COLUMNS)?,
+        })
+    }
+
+    /// Writes one record, replacing any article of its id; returns nothing new.
+    fn write(&mut self, tx: &Transaction, r: &Record) -> rusqlite::Result<()> {
+        let id = r.id.as_str();
+        if self.insert_article(r)? == 0 {
+            let key: i64 = self.find_article.query_row([id], |row| row.get(0))?;
+            for delete in &mut self.delete_lists {
+                delete.execute([key])?;
+            }
+            self.delete_article.execute([key])?;
+            self.insert_article(r)?;
+        }
+        // A new key, after every other: the lists' rows are appended to their tables.
+        let article = (tx.last_insert_rowid(), id);
+        self.dates.insert(
+            article,
+            &r.dates,
+            |d| &d.span,
+            |d| {
+                [
+                    Ref(d.kind.name()),
+                    text(d.value.as_deref()),
+                    Ref(d.resolved.name()),
+                    text(d.modifier.as_ref().map(Name::name)),
+                    text(d.end_value.as_deref()),
+                ]
+            },
+        )?;
+        self.places.insert(
+            article,
+            &r.places,
+            |p| &p.span,
+            |p| {
+                [
+                    Ref(p.name.as_ref()),
+                    Ref(p.kind.name()),
+                    text(p.country.as_deref()),
+                    p.geonames.map_or(Null, |g| Int(g as i64)),
+                ]
+            },
+        )?;
+        self.actors.insert(
+            article,
+            &r.actors,
+            |a| &a.span,
+            |a| {
+                [
+                    Ref(a.kind.name()),
+                    text(a.name.as_deref()),
+                    text(a.role.as_deref()),
+                    text(a.affiliation.as_deref()),
+                ]
+            },
+        )?;
+        // Sources before quotes, which point to them.
+        self.sources.insert(
+            article,
+            &r.sources,
+            |s| &s.span,
+            |s| [Ref(s.kind.name()), text(s.qualifier.as_deref())],
+        )?;
+        let index = |i: Option<usize>| i.map_or(Null, |i| Int(i as i64));
+        self.quotes.insert(
+            article,
+            &r.quotes,
+            |q| &q.span,
+            |q| {
+                let speaker = q.speaker.as_ref();
+                [
+                    Ref(q.kind.name()),
+                    text(speaker.map(|s| s.text.as_str())),
+                    index(speaker.map(|s| s.start)),
+                    index(speaker.map(|s| s.end)),
+                    Int(i64::from(q.anonymous)),
+                    text(q.verb.as_deref()),
+                    index(q.source),
+                    index(q.actor),
+                ]
+            },
+        )
+    }
+
+    /// Inserts the article's own row unless its id is taken; returns the rows inserted.
+    fn insert_article(&mut self, r: &Record) -> rusqlite::Result<usize> {
+        let language = r.language.as_ref();
+        self.insert_article.execute(params![
+            r.id,
+            r.source,
+            r.title,
+            r.published,
+            r.url,
+            r.status.name(),
+            r.reason,
+            r.encoding.name(),
+            language.map(|l| l.code.as_str()),
+            language.map(|l| l.confidence),
+            language.map(|l| l.reliable),
+            r.stats.chars as i64,
+            r.stats.paragraphs as i64,
+            r.stats.sentences as i64,
+        ])
+    }
 }
 
 #[cfg(test)]
