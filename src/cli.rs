@@ -12,7 +12,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::extractor::Extractor;
 use crate::input::{
-    self, Article, FieldNames, InputFormat, InputOptions, InputPath, RawArticle, Reader, Warn,
+    self, Article, FieldNames, InputFormat, InputOptions, InputPath, RawArticle, Reader, StdinName,
+    Warn,
 };
 use crate::progress::Progress;
 use crate::record::Record;
@@ -93,6 +94,16 @@ pub struct ExtractArgs {
     /// JSONL field holding the URL.
     #[arg(long, default_value = "url", value_name = "NAME")]
     pub url_field: String,
+
+    /// Name standard input in records: their `source`, and the `NAME:LINE` id of lines
+    /// that carry none [default: stdin].
+    #[arg(long, value_name = "NAME")]
+    pub stdin_name: Option<String>,
+
+    /// Standard input is part K of a split input (a Spark partition or Hadoop split
+    /// after the first, counted from 0): lines without an id get `NAME#K:LINE`.
+    #[arg(long, value_name = "K")]
+    pub stdin_part: Option<u64>,
 
     /// Publication date (YYYY-MM-DD) of articles that give none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
@@ -236,7 +247,13 @@ fn extract(args: &ExtractArgs) -> u8 {
         Arc::new(move |message: &str| progress.message(message))
     };
     let options = args.input_options();
-    let reader = Reader::new(inputs, options.format, warn);
+    let mut stdin = StdinName::default();
+    if let Some(name) = &args.stdin_name {
+        stdin.name.clone_from(name);
+    }
+    // Part 0 is the start of the input: its lines are numbered as in a whole run.
+    stdin.part = args.stdin_part.filter(|&part| part > 0);
+    let reader = Reader::new(inputs, options.format, warn).with_stdin_name(stdin);
     let stats = reader.stats();
     let extractor = Extractor::builder()
         .sentences(args.sentences)

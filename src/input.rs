@@ -91,8 +91,28 @@ impl InputPath {
     }
 }
 
-/// The name of standard input in records' `id` and `source`.
+/// The name of standard input in records' `id` and `source`, unless told another.
 pub const STDIN_NAME: &str = "stdin";
+
+/// What standard input is called in records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StdinName {
+    /// Its records' `source`, and the `NAME:LINE` id of its lines that carry none.
+    pub name: String,
+    /// The part of a split input it is (a Spark partition, a Hadoop split), when not
+    /// the first: lines without an id get `NAME#PART:LINE`, so that two parts of one
+    /// file never give the same id.
+    pub part: Option<u64>,
+}
+
+impl Default for StdinName {
+    fn default() -> Self {
+        StdinName {
+            name: STDIN_NAME.to_string(),
+            part: None,
+        }
+    }
+}
 
 /// The raw bytes of one article, not yet decoded, and where they come from.
 #[derive(Debug)]
@@ -115,7 +135,9 @@ pub enum Origin {
     JsonLine {
         /// The file's path.
         path: Arc<str>,
-        /// 1-based line number.
+        /// The part of the file it is, when standard input is one ([`StdinName`]).
+        part: Option<u64>,
+        /// 1-based line number (in the part).
         line: u64,
     },
     /// An input that could not be read.
@@ -166,7 +188,9 @@ impl RawArticle {
                 };
                 Article::Text { text, meta }
             }
-            Origin::JsonLine { path, line } => json_line_article(self.bytes, &path, line, options),
+            Origin::JsonLine { path, part, line } => {
+                json_line_article(self.bytes, &path, part, line, options)
+            }
             Origin::Unreadable { path, reason } => Article::Failed {
                 meta: ArticleMeta {
                     id: path.to_string(),
@@ -233,9 +257,19 @@ pub fn parse_date(s: &str) -> Option<String> {
     (1..=days).contains(&day).then(|| date.to_string())
 }
 
-fn json_line_article(bytes: Vec<u8>, path: &str, line: u64, options: &InputOptions) -> Article {
+fn json_line_article(
+    bytes: Vec<u8>,
+    path: &str,
+    part: Option<u64>,
+    line: u64,
+    options: &InputOptions,
+) -> Article {
+    let id = match part {
+        Some(part) => format!("{path}#{part}:{line}"),
+        None => format!("{path}:{line}"),
+    };
     let mut meta = ArticleMeta {
-        id: format!("{path}:{line}"),
+        id,
         source: Some(path.to_string()),
         published: options.default_date.clone(),
         ..ArticleMeta::default()
@@ -505,10 +539,12 @@ pub struct Reader {
     visited_dirs: HashSet<PathBuf>,
     stats: Arc<ReadStats>,
     warn: Warn,
+    stdin: StdinName,
 }
 
 struct LineSource {
     path: Arc<str>,
+    part: Option<u64>,
     reader: Box<dyn BufRead + Send>,
     line: u64,
 }
@@ -528,7 +564,14 @@ impl Reader {
             visited_dirs: HashSet::new(),
             stats: Arc::default(),
             warn,
+            stdin: StdinName::default(),
         }
+    }
+
+    /// Names standard input in records (`stdin` unless told).
+    pub fn with_stdin_name(mut self, stdin: StdinName) -> Reader {
+        self.stdin = stdin;
+        self
     }
 
     /// The counters of this reader, shared with whoever shows progress.
@@ -571,6 +614,7 @@ impl Reader {
                     return Some(RawArticle {
                         origin: Origin::JsonLine {
                             path: Arc::clone(&source.path),
+                            part: source.part,
                             line: source.line,
                         },
                         bytes,
@@ -589,8 +633,9 @@ impl Reader {
     /// Opens one input: a text article, the start of a JSONL source, or an error.
     fn open(&mut self, input: InputPath) -> Option<RawArticle> {
         let is_stdin = input == InputPath::Stdin;
+        let part = if is_stdin { self.stdin.part } else { None };
         let (name, reader): (String, Box<dyn Read + Send>) = match input {
-            InputPath::Stdin => (STDIN_NAME.to_string(), Box::new(io::stdin())),
+            InputPath::Stdin => (self.stdin.name.clone(), Box::new(io::stdin())),
             InputPath::Path(path) => {
                 let name = path.to_string_lossy().into_owned();
                 let metadata = match std::fs::metadata(&path) {
@@ -643,6 +688,7 @@ impl Reader {
         if format == InputFormat::Jsonl {
             self.current = Some(LineSource {
                 path,
+                part,
                 reader,
                 line: 0,
             });
@@ -787,6 +833,7 @@ mod tests {
         RawArticle {
             origin: Origin::JsonLine {
                 path: "dump.jsonl".into(),
+                part: None,
                 line: 3,
             },
             bytes: line.as_bytes().to_vec(),

@@ -1,18 +1,23 @@
-//! The batch runner: one thread reads items and groups them into batches, `jobs`
+//! The batch runner: one thread reads items, one groups them into batches, `jobs`
 //! worker threads each take a whole batch and process it, one thread writes the
 //! results in input order. It knows nothing of articles or extraction.
+//!
+//! A batch also closes when the input stalls (a pipe whose writer is slow): what has
+//! been read is processed and written without waiting for more, or for the end.
 //!
 //! Workers pull batches rather than share each one (as a parallel iterator would),
 //! so no worker waits at the end of a batch for the others, and there are no idle
 //! threads spinning for work on a machine with as many cores as workers. Memory is
-//! bounded: at most `in_flight` batches exist between being read and being written,
-//! whatever the size of the input or a slow batch holding the others back.
+//! bounded: at most `in_flight` batches, and [`READ_AHEAD`] items, exist between being
+//! read and being written, whatever the size of the input or a slow batch holding the
+//! others back.
 
 use std::collections::BTreeMap;
 use std::io;
-use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError};
 use std::sync::{Condvar, Mutex};
 use std::thread;
+use std::time::Duration;
 
 /// How work is split and spread.
 #[derive(Debug, Clone, Copy)]
@@ -25,6 +30,8 @@ pub struct RunnerOptions {
     pub batch_items: usize,
     /// Batches read but not yet written, at most (at least `jobs + 1`).
     pub in_flight: usize,
+    /// A batch also closes when no item comes for this long.
+    pub linger: Duration,
 }
 
 impl Default for RunnerOptions {
@@ -35,6 +42,7 @@ impl Default for RunnerOptions {
             batch_weight: 1 << 20,
             batch_items: 1024,
             in_flight: 2 * jobs + 2,
+            linger: Duration::from_millis(50),
         }
     }
 }
@@ -63,10 +71,19 @@ where
     let (batch_tx, batch_rx) = sync_channel::<(u64, Vec<T>)>(jobs);
     let batch_rx = Mutex::new(batch_rx);
     let (result_tx, result_rx) = sync_channel::<(u64, Vec<R>)>(jobs);
+    // Items read ahead of the batch being filled, at most.
+    let (item_tx, item_rx) = sync_channel::<T>(READ_AHEAD);
     thread::scope(|scope| {
         let slots = &slots;
         scope.spawn(move || {
-            let mut batches = Batcher::new(items, weigh, options);
+            for item in items {
+                if item_tx.send(item).is_err() {
+                    return; // the batcher stopped
+                }
+            }
+        });
+        scope.spawn(move || {
+            let mut batches = Batcher::new(item_rx, weigh, options);
             for seq in 0u64.. {
                 if !slots.acquire() {
                     return; // the writer stopped
@@ -122,15 +139,18 @@ fn next_batch<T>(rx: &Mutex<Receiver<(u64, Vec<T>)>>) -> Option<(u64, Vec<T>)> {
     rx.lock().ok()?.recv().ok()
 }
 
-/// Groups items into batches by weight and count.
-struct Batcher<I, W> {
-    items: I,
+/// Items the reading thread keeps ready for the batcher, at most.
+const READ_AHEAD: usize = 64;
+
+/// Groups items into batches by weight and count, or up to a stall of the input.
+struct Batcher<T, W> {
+    items: Receiver<T>,
     weigh: W,
     options: RunnerOptions,
 }
 
-impl<I, W> Batcher<I, W> {
-    fn new(items: I, weigh: W, options: RunnerOptions) -> Self {
+impl<T, W> Batcher<T, W> {
+    fn new(items: Receiver<T>, weigh: W, options: RunnerOptions) -> Self {
         Batcher {
             items,
             weigh,
@@ -139,13 +159,26 @@ impl<I, W> Batcher<I, W> {
     }
 }
 
-impl<T, I: Iterator<Item = T>, W: Fn(&T) -> usize> Iterator for Batcher<I, W> {
+impl<T, W: Fn(&T) -> usize> Iterator for Batcher<T, W> {
     type Item = Vec<T>;
 
     fn next(&mut self) -> Option<Vec<T>> {
         let mut batch = Vec::new();
         let mut weight = 0;
-        for item in self.items.by_ref() {
+        loop {
+            // A batch waits for its first item as long as it takes, then for each
+            // next one only `linger`.
+            let item = if batch.is_empty() {
+                match self.items.recv() {
+                    Ok(item) => item,
+                    Err(_) => break,
+                }
+            } else {
+                match self.items.recv_timeout(self.options.linger) {
+                    Ok(item) => item,
+                    Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
+                }
+            };
             weight += (self.weigh)(&item);
             batch.push(item);
             if weight >= self.options.batch_weight || batch.len() >= self.options.batch_items {
@@ -222,6 +255,7 @@ mod tests {
                 batch_weight: 10,
                 batch_items: 7,
                 in_flight: 3,
+                ..RunnerOptions::default()
             };
             run_ordered(
                 0..1000u64,
@@ -253,6 +287,7 @@ mod tests {
             batch_weight: usize::MAX,
             batch_items: 10,
             in_flight: 4,
+            ..RunnerOptions::default()
         };
         let mut out = Vec::new();
         run_ordered(
@@ -297,11 +332,44 @@ mod tests {
                 batch_weight: 100,
                 batch_items: 100,
                 in_flight: 3,
+                ..RunnerOptions::default()
             },
         )
         .unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::BrokenPipe);
         assert_eq!(batches, 1);
+    }
+
+    /// What was read before the input stalls is written without waiting for the rest.
+    #[test]
+    fn a_stalled_input_lets_the_batch_read_so_far_through() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let resumed = AtomicBool::new(false);
+        let items = (0..6u32).inspect(|&n| {
+            if n == 3 {
+                thread::sleep(Duration::from_millis(600));
+                resumed.store(true, Ordering::SeqCst);
+            }
+        });
+        let mut batches = Vec::new();
+        run_ordered(
+            items,
+            |_| 1,
+            |n| n,
+            |batch| {
+                batches.push((batch, resumed.load(Ordering::SeqCst)));
+                Ok(())
+            },
+            RunnerOptions {
+                jobs: 2,
+                batch_weight: 1000,
+                batch_items: 1000,
+                in_flight: 3,
+                linger: Duration::from_millis(50),
+            },
+        )
+        .unwrap();
+        assert_eq!(batches, vec![(vec![0, 1, 2], false), (vec![3, 4, 5], true)]);
     }
 
     /// A reader blocked on a full queue when the writer fails must still end.
@@ -320,6 +388,7 @@ mod tests {
                         batch_weight: 1,
                         batch_items: 1,
                         in_flight: 1000,
+                        ..RunnerOptions::default()
                     },
                 );
                 assert!(error.is_err());

@@ -11,6 +11,7 @@ fuzz_target!(|bytes: &[u8]| {
     let raw = RawArticle {
         origin: Origin::JsonLine {
             path: Arc::from("fuzz.jsonl"),
+            part: None,
             line: 1,
         },
         bytes: bytes.to_vec(),
