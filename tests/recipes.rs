@@ -26,6 +26,8 @@ fn sections(output: &str) -> (BTreeMap<String, Vec<String>>, Vec<String>) {
     (sections, skipped)
 }
 
+/// Every file of `scripts/recipes/`: the SQL ones here, the Spark command in
+/// `tests/spark.rs`.
 #[test]
 fn the_readme_shows_every_recipe_word_for_word() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
