@@ -1,28 +1,76 @@
 //! The README's Spark recipe (`scripts/recipes/spark-local.sh`: `spark_extract.py` in
 //! Spark's local mode, two cores) on dumps split into many partitions, some of them
 //! empty or compressed: its records, in JSONL and in Parquet, are those of one
-//! `depeche extract` run on the same files. Skipped, with the reason printed, when
-//! Java or `pyspark` is missing (`.ci/run` installs `pyspark` from PyPI).
+//! `depeche extract` run on the same files. `pyspark` comes from PyPI when Python does
+//! not have it; the test is skipped, with the reason printed, when Java is missing or
+//! `pyspark` cannot be installed.
 
+use std::env;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
 
-/// Why Spark cannot run here, if it cannot.
-fn missing_spark() -> Option<String> {
+/// The `PATH` under which `python3` imports `pyspark` and `spark-submit` runs: the
+/// caller's own, else one with a virtual environment in `target/tmp` where `pyspark` is
+/// installed from PyPI (once; later runs reuse it). `Err` says why Spark cannot run.
+fn spark_path() -> Result<OsString, String> {
     let java = Command::new("java").arg("-version").output();
     if !java.is_ok_and(|o| o.status.success()) {
-        return Some("no java on the PATH".into());
+        return Err("no java on the PATH".into());
     }
-    let pyspark = Command::new("python3")
+    let path = env::var_os("PATH").unwrap_or_default();
+    if imports_pyspark(&path) {
+        return Ok(path);
+    }
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("spark-venv");
+    let bin = venv.join("bin");
+    let with_venv =
+        env::join_paths(std::iter::once(bin.clone()).chain(env::split_paths(&path))).unwrap();
+    if imports_pyspark(&with_venv) {
+        return Ok(with_venv);
+    }
+    let created = Command::new("python3")
+        .args(["-m", "venv"])
+        .arg(&venv)
+        .output()
+        .map_err(|e| format!("python3: {e}"))?;
+    if !created.status.success() {
+        return Err(format!(
+            "python3 -m venv failed: {}",
+            String::from_utf8_lossy(&created.stderr).trim()
+        ));
+    }
+    eprintln!("installing pyspark from PyPI into {}", venv.display());
+    let installed = Command::new(bin.join("python3"))
+        .args(["-m", "pip", "install", "--quiet", "pyspark"])
+        .output()
+        .map_err(|e| format!("pip: {e}"))?;
+    if !installed.status.success() {
+        let stderr = String::from_utf8_lossy(&installed.stderr);
+        let last = stderr.lines().last().unwrap_or("").to_string();
+        return Err(format!("pip install pyspark failed: {last}"));
+    }
+    if imports_pyspark(&with_venv) {
+        Ok(with_venv)
+    } else {
+        Err("pyspark installed but not importable".into())
+    }
+}
+
+/// Whether `python3` imports `pyspark` and `spark-submit` is found, under `path`.
+fn imports_pyspark(path: &OsStr) -> bool {
+    let import = Command::new("python3")
         .args(["-c", "import pyspark"])
+        .env("PATH", path)
         .output();
-    match pyspark {
-        Ok(o) if o.status.success() => None,
-        _ => Some("python3 cannot import pyspark (pip install pyspark)".into()),
-    }
+    let submit = Command::new("spark-submit")
+        .arg("--version")
+        .env("PATH", path)
+        .output();
+    import.is_ok_and(|o| o.status.success()) && submit.is_ok_and(|o| o.status.success())
 }
 
 /// The records of JSONL text, sorted by id then source (ids repeat across dumps).
@@ -61,10 +109,13 @@ spark.stop()
 
 #[test]
 fn spark_local_mode_gives_the_records_of_a_single_run() {
-    if let Some(reason) = missing_spark() {
-        eprintln!("SKIPPED spark_local_mode_gives_the_records_of_a_single_run: {reason}");
-        return;
-    }
+    let path = match spark_path() {
+        Ok(path) => path,
+        Err(reason) => {
+            eprintln!("SKIPPED spark_local_mode_gives_the_records_of_a_single_run: {reason}");
+            return;
+        }
+    };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     let dumps = dir.path().join("dumps");
@@ -92,6 +143,7 @@ fn spark_local_mode_gives_the_records_of_a_single_run() {
     let spark = Command::new("bash")
         .arg(root.join("scripts/recipes/spark-local.sh"))
         .current_dir(root)
+        .env("PATH", &path)
         .env("DEPECHE", env!("CARGO_BIN_EXE_depeche"))
         .env("DUMPS", &dumps)
         .env("RECORDS", &records)
@@ -134,6 +186,7 @@ fn spark_local_mode_gives_the_records_of_a_single_run() {
     }
 
     let parquet = Command::new("python3")
+        .env("PATH", &path)
         .args(["-c", READ_PARQUET])
         .arg(records.join("parquet"))
         .output()
