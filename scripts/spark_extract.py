@@ -153,8 +153,16 @@ def pipe_partitions(name, source, flags):
         threads = [threading.Thread(target=f, daemon=True) for f in (feed, drain)]
         for thread in threads:
             thread.start()
-        for record in process.stdout:
-            yield record.rstrip(b"\n")
+        read_all = False
+        try:
+            for record in process.stdout:
+                yield record.rstrip(b"\n")
+            read_all = True
+        finally:
+            # A consumer that stops early (a cancelled task, `take`) ends depeche too.
+            if not read_all:
+                process.kill()
+                process.wait()
         code = process.wait()
         for thread in threads:
             thread.join()
