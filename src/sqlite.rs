@@ -367,7 +367,7 @@ impl<'c> Batch<'c> {
     fn new(tx: &'c Transaction) -> rusqlite::Result<Batch<'c>> {
         Ok(Batch {
             // A new id, the common case, costs one insert; an id already there is
-            // found by its failure (`changes` is 0) and replaced.
+            // found by the insert changing no row, and replaced.
             insert_article: tx.prepare_cached(
                 "INSERT INTO articles (id, source, title, published, url, status, reason, \
                  encoding, language, confidence, reliable, chars, paragraphs, sentences) \
@@ -388,7 +388,7 @@ impl<'c> Batch<'c> {
         })
     }
 
-    /// Writes one record, replacing any article of its id; returns nothing new.
+    /// Writes one record, replacing any article of its id.
     fn write(&mut self, tx: &Transaction, r: &Record) -> rusqlite::Result<()> {
         let id = r.id.as_str();
         if self.insert_article(r)? == 0 {
