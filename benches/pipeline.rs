@@ -36,7 +36,9 @@ fn pipeline(c: &mut Criterion) {
         b.iter(|| {
             for text in &articles {
                 let record = extractor.extract(text, &meta);
-                std::hint::black_box(serde_json::to_vec(&record).unwrap());
+                let mut line = Vec::new();
+                record.write_json(&mut line);
+                std::hint::black_box(line);
             }
         })
     });
@@ -104,7 +106,9 @@ fn pipeline(c: &mut Criterion) {
     group.bench_function("serialize", |b| {
         b.iter(|| {
             for record in &records {
-                std::hint::black_box(serde_json::to_vec(record).unwrap());
+                let mut line = Vec::new();
+                record.write_json(&mut line);
+                std::hint::black_box(line);
             }
         })
     });

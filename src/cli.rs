@@ -281,7 +281,7 @@ fn extract(args: &ExtractArgs) -> u8 {
             if jsonl {
                 // Records run to about three times their text: one allocation.
                 line.reserve(3 * record.stats.chars + 1024);
-                serde_json::to_writer(&mut line, &record).expect("records always serialize");
+                record.write_json(&mut line);
                 line.push(b'\n');
             }
             laps.lap(Stage::Serialize);

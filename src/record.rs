@@ -5,6 +5,8 @@
 
 use std::borrow::Cow;
 
+mod json;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

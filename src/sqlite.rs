@@ -13,10 +13,7 @@ use rusqlite::{
     params, params_from_iter, CachedStatement, Connection, OpenFlags, ToSql, Transaction,
 };
 
-use crate::record::{
-    ActorKind, PlaceKind, QuoteKind, Record, Resolution, SourceKind, Span, Status,
-    TemporalModifier, TemporalType, TextEncoding,
-};
+use crate::record::{Record, Span};
 
 /// The tables and schema version of the database (`depeche schema --sql` prints them
 /// and [`INDEXES`]).
@@ -210,61 +207,6 @@ impl Sqlite {
     }
 }
 
-/// The JSON name of an enum value of the record (`"city"`, `"direct"`), without
-/// going through serde for every row.
-trait Name {
-    fn name(&self) -> &'static str;
-}
-
-/// Implements [`Name`] for record enums; a test checks each against serde.
-macro_rules! names {
-    ($($type:ident { $($variant:ident => $name:literal),+ $(,)? })+) => {
-        $(impl Name for $type {
-            fn name(&self) -> &'static str {
-                match self {
-                    $($type::$variant => $name),+
-                }
-            }
-        })+
-        #[cfg(test)]
-        fn every_name() -> Vec<(String, &'static str)> {
-            vec![$($((
-                serde_json::to_value($type::$variant).unwrap().as_str().unwrap().to_string(),
-                $type::$variant.name(),
-            )),+),+]
-        }
-    };
-}
-
-names! {
-    Status { Ok => "ok", Skipped => "skipped", Error => "error" }
-    TextEncoding {
-        Utf8 => "utf-8",
-        Windows1252 => "windows-1252",
-        Utf16Le => "utf-16le",
-        Utf16Be => "utf-16be",
-    }
-    TemporalType { Date => "date", Time => "time", Duration => "duration", Set => "set" }
-    Resolution {
-        Absolute => "absolute",
-        Relative => "relative",
-        Anchored => "anchored",
-        Unresolved => "unresolved",
-    }
-    TemporalModifier { Start => "start", Mid => "mid", End => "end", Approx => "approx" }
-    PlaceKind {
-        City => "city",
-        Country => "country",
-        Region => "region",
-        Continent => "continent",
-        Water => "water",
-        Other => "other",
-    }
-    ActorKind { Person => "person", Organization => "organization", Role => "role", Group => "group" }
-    QuoteKind { Direct => "direct", Indirect => "indirect" }
-    SourceKind { Anonymous => "anonymous", Vague => "vague" }
-}
-
 /// A text column: the string, or null.
 fn text(value: Option<&str>) -> Column<'_> {
     value.map_or(Null, Ref)
@@ -410,7 +352,7 @@ impl<'c> Batch<'c> {
                     Ref(d.kind.name()),
                     text(d.value.as_deref()),
                     Ref(d.resolved.name()),
-                    text(d.modifier.as_ref().map(Name::name)),
+                    text(d.modifier.map(|m| m.name())),
                     text(d.end_value.as_deref()),
                 ]
             },
@@ -488,19 +430,5 @@ impl<'c> Batch<'c> {
             r.stats.paragraphs as i64,
             r.stats.sentences as i64,
         ])
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn column_names_of_enums_are_their_json_names() {
-        let names = every_name();
-        assert_eq!(names.len(), 33);
-        for (json, name) in names {
-            assert_eq!(json, name);
-        }
     }
 }

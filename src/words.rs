@@ -113,6 +113,27 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// [`ASCII_CLASS`] bits: a digit, a capital, a lowercase letter.
+const DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+
+/// The class of each byte that is an ASCII letter or digit (0 for every other byte).
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Cuts `text[range]` into words and punctuation, appended to `out`.
 pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     let bytes = text.as_bytes();
@@ -180,18 +201,22 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
         let mut letters = usize::from(letter);
         let mut all_caps = upper;
         let mut folded = !upper;
+        // What the ASCII letters and digits of the word hold, as `ASCII_CLASS` bits.
+        let mut ascii_seen = 0u8;
         while end < stop {
             let b = bytes[end];
-            if b.is_ascii_alphanumeric() {
-                if b.is_ascii_alphabetic() {
-                    letters += 1;
-                    all_caps &= b.is_ascii_uppercase();
-                    folded &= !b.is_ascii_uppercase();
-                }
+            let class = ASCII_CLASS[usize::from(b)];
+            if class != 0 {
+                ascii_seen |= class;
+                letters += usize::from(class & (UPPER | LOWER) != 0);
                 end += 1;
                 continue;
             }
-            let (d, dlen) = char_at(end);
+            let (d, dlen) = match (b, bytes.get(end + 1)) {
+                // Latin-1 letters (`é`, `É`) without decoding: C3 80–BF is U+00C0–U+00FF.
+                (0xc3, Some(&next @ 0x80..=0xbf)) => (char::from(next + 0x40), 2),
+                _ => char_at(end),
+            };
             if is_word_char(d) {
                 let (alphabetic, upper) = letter_case(d);
                 if alphabetic {
@@ -221,6 +246,8 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
             }
             break;
         }
+        all_caps &= ascii_seen & LOWER == 0;
+        folded &= ascii_seen & UPPER == 0;
         if all_caps && letters >= 2 {
             flags |= Word::ALL_CAPS;
         }
