@@ -54,12 +54,13 @@ pub fn extract(doc: &Document, published: Option<&str>) -> Vec<DateMention> {
     let mut tokens = Tokens::new(text);
     let mut exprs: Vec<Expr> = Vec::new();
     let mut out = Vec::new();
+    let words = doc.words();
     for (index, sentence) in doc.sentences().iter().enumerate() {
         resolver.start_sentence(index);
         if !tokens::may_hold_a_date(&text.as_bytes()[sentence.clone()]) {
             continue;
         }
-        tokens.fill(sentence.clone());
+        tokens.fill_words(words, words.sentences[index].clone());
         exprs.clear();
         Grammar::new(&tokens).parse(&mut exprs);
         for expr in &exprs {

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
+use crate::document::Words;
 use crate::lexicon::Fnv1a;
+use crate::words::Word;
 
 /// What a word of the date vocabulary is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -439,6 +441,22 @@ fn scan_word(s: &str) -> (usize, bool) {
     (i, capital)
 }
 
+/// Whether `word` is all letters of ASCII, Latin-1 and Latin Extended-A (U+00C0 to
+/// U+017F, but `×` and `÷`): letters whose lowercase form is the word key's.
+fn is_latin_word(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b, _) if b.is_ascii_alphabetic() => i += 1,
+            (0xc3, Some(0x97 | 0xb7)) => return false,
+            (0xc3..=0xc5, Some(0x80..=0xbf)) => i += 2,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Appends the lowercase form of `word` to `out`.
 fn push_lower(word: &str, out: &mut String) {
     if word.is_ascii() {
@@ -461,13 +479,93 @@ impl<'t> Tokens<'t> {
         }
     }
 
-    /// Tokenizes `text[range]` (offsets stay those of the text), reusing the buffers.
+    /// Tokenizes `text[range]` (offsets stay those of the text), reusing the buffers:
+    /// the reference [`Tokens::fill_words`] is tested against.
+    #[cfg(test)]
     pub fn fill(&mut self, range: std::ops::Range<usize>) {
-        let text = self.text;
         self.toks.clear();
         self.lower.clear();
+        self.scan(range, true);
+        self.index_strong();
+    }
+
+    /// Tokenizes a sentence from its words (`words`, cut by [`crate::words::split`],
+    /// with their keys): the same tokens as [`Tokens::fill`] over the sentence, for
+    /// less work. A word of Latin letters or an ASCII punctuation mark is one token,
+    /// made here; any other word goes through the scanner.
+    pub fn fill_words(&mut self, words: &Words, sentence: std::ops::Range<usize>) {
+        self.toks.clear();
+        self.lower.clear();
+        let text = self.text;
         let vocabulary = &*VOCABULARY;
-        let mut space_before = true;
+        let mut previous_end = None;
+        for i in sentence {
+            let w = &words.words[i];
+            // Only spaces lie between two words.
+            let space_before = previous_end.is_none_or(|end| w.start > end);
+            previous_end = Some(w.end);
+            let word = w.text(text);
+            let first = word.as_bytes()[0];
+            if w.is(Word::PUNCT) && first < 0x80 {
+                self.toks.push(Tok {
+                    start: w.start,
+                    end: w.end,
+                    kind: Kind::Punct(char::from(first)),
+                    alt: None,
+                    lowered: false,
+                    space_before,
+                    capital: false,
+                    marks_time: false,
+                    lower: (self.lower.len() as u32, self.lower.len() as u32),
+                });
+                continue;
+            }
+            // Not through here: Roman numerals, `aujourd` (the scanner looks for its
+            // `'hui`), and words of other characters than Latin letters.
+            if matches!(first, b'I' | b'V' | b'X' | b'L' | b'C')
+                || word == "aujourd"
+                || !is_latin_word(word)
+            {
+                self.scan(w.start..w.end, space_before);
+                continue;
+            }
+            let lowered = !w.is(Word::FOLDED);
+            let lower_start = self.lower.len() as u32;
+            let key = if lowered {
+                self.lower.push_str(words.key(text, i));
+                &self.lower[lower_start as usize..]
+            } else {
+                word
+            };
+            let entry = if vocabulary.may_hold(key) {
+                vocabulary.words.get(key).copied()
+            } else {
+                None
+            };
+            let (kind, alt) = match entry {
+                Some(entry) => (Kind::Word(Some(entry.first)), entry.second),
+                None => (Kind::Word(None), None),
+            };
+            self.toks.push(Tok {
+                start: w.start,
+                end: w.end,
+                kind,
+                alt,
+                lowered,
+                space_before,
+                capital: word.chars().next().is_some_and(char::is_uppercase),
+                marks_time: kind == Kind::Word(None) && STRONG_WORDS.contains(&key),
+                lower: (lower_start, self.lower.len() as u32),
+            });
+        }
+        self.index_strong();
+    }
+
+    /// Appends the tokens of `text[range]`; `space_before` tells whether whitespace
+    /// stands before it.
+    fn scan(&mut self, range: std::ops::Range<usize>, mut space_before: bool) {
+        let text = self.text;
+        let vocabulary = &*VOCABULARY;
         let mut pos = range.start;
         let end = range.end.min(text.len());
         let bytes = text.as_bytes();
@@ -603,7 +701,6 @@ impl<'t> Tokens<'t> {
             space_before = false;
             pos = start + len;
         }
-        self.index_strong();
     }
 
     /// Fills [`Self::next_strong`]: for each token, the index of the first strong
@@ -697,6 +794,32 @@ fn roman_ordinal(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Tokens made from the document's words are those of the scanner.
+        #[test]
+        fn tokens_from_words_are_the_scanned_ones(
+            text in "([A-Za-zéÉàœŒÀİǅ×’'\\-+.,:/«»0-9IVXC ]|aujourd|week-end|après-midi|1er|XIXe|14h30|\u{a0}|\n){0,40}"
+        ) {
+            let doc = crate::Document::new(&text);
+            let words = doc.words();
+            let (mut scanned, mut from_words) = (Tokens::new(&text), Tokens::new(&text));
+            for (index, sentence) in doc.sentences().iter().enumerate() {
+                scanned.fill(sentence.clone());
+                from_words.fill_words(words, words.sentences[index].clone());
+                let summary = |t: &Tokens| -> Vec<String> {
+                    (0..t.len())
+                        .map(|i| {
+                            let k = &t.toks[i];
+                            format!("{:?} {:?} {} {} {} {} {} {}", k.kind, k.alt, k.start, k.end, k.space_before, k.capital, k.marks_time, t.text(i))
+                        })
+                        .collect()
+                };
+                proptest::prop_assert_eq!(summary(&scanned), summary(&from_words));
+                proptest::prop_assert_eq!(&scanned.next_strong, &from_words.next_strong);
+            }
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(String, Kind)> {
         let mut tokens = Tokens::new(text);
