@@ -5,10 +5,21 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A set of words from a data file, with a hash suited to short keys.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct WordSet {
     words: HashSet<&'static str, BuildHasherDefault<Fnv1a>>,
     longest: usize,
+    /// For each first byte, a bit for each length (63 for any longer) of the entries
+    /// starting with it: most words looked up are in no set, and are told so without
+    /// hashing.
+    shapes: Box<[u64; 256]>,
+}
+
+impl Default for WordSet {
+    /// The empty set.
+    fn default() -> Self {
+        WordSet::parse("")
+    }
 }
 
 impl WordSet {
@@ -21,7 +32,25 @@ impl WordSet {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
         let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        WordSet { words, longest }
+        let mut shapes = Box::new([0u64; 256]);
+        for word in &words {
+            shapes[usize::from(word.as_bytes()[0])] |= shape_bit(word);
+        }
+        WordSet {
+            words,
+            longest,
+            shapes,
+        }
+    }
+
+    /// Whether an entry of the set has the first byte and length of `word`.
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        word.len() <= self.longest
+            && word
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| self.shapes[usize::from(b)] & shape_bit(word) != 0)
     }
 
     /// Parses the section `[name]` of a data file split into sections (from the
@@ -36,12 +65,12 @@ impl WordSet {
 
     /// Whether `word` is in the set (case-sensitive).
     pub fn contains(&self, word: &str) -> bool {
-        word.len() <= self.longest && self.words.contains(word)
+        self.may_hold(word) && self.words.contains(word)
     }
 
     /// The entry equal to `word`, borrowed from the data.
     pub fn get(&self, word: &str) -> Option<&'static str> {
-        if word.len() > self.longest {
+        if !self.may_hold(word) {
             return None;
         }
         self.words.get(word).copied()
@@ -66,6 +95,12 @@ impl WordSet {
     pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.words.iter().copied()
     }
+}
+
+/// The bit of a word's length in [`WordSet`]'s shapes.
+#[inline]
+fn shape_bit(word: &str) -> u64 {
+    1 << word.len().min(63)
 }
 
 /// FNV-1a: for keys of a few bytes, several times faster than the default SipHash,
@@ -103,6 +138,10 @@ mod tests {
         assert!(!set.contains("Le"));
         assert!(!set.contains("#les2"));
         assert_eq!(set.longest(), 4);
+        assert!(!set.contains("") && !set.contains("lu") && !set.contains("la"));
+        let long = WordSet::parse(format!("{}\n", "x".repeat(70)).leak());
+        assert!(long.contains(&"x".repeat(70)) && !long.contains(&"x".repeat(69)));
+        assert!(!long.contains(&"x".repeat(71)) && !long.contains(&"y".repeat(70)));
     }
 
     #[test]
