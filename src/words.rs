@@ -227,7 +227,11 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
                 end += dlen;
                 continue;
             }
-            // A hyphen or apostrophe inside a word, a `+` at its end.
+            // A hyphen or apostrophe inside a word, a `+` at its end; anything else
+            // ends the word.
+            if !matches!(d, '-' | '+') && !is_apostrophe(d) {
+                break;
+            }
             let after = end + dlen;
             let inner = after < stop && is_word_char(char_at(after).0);
             if is_apostrophe(d) && elides(&text[start..end]) {

@@ -740,6 +740,12 @@ fn lowercased<'b>(word: &'b str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     if !has_capital {
         return Some(word);
     }
+    if word.is_ascii() {
+        let lower = buf.get_mut(..word.len())?;
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).ok();
+    }
     let mut len = 0;
     for c in word.chars().flat_map(char::to_lowercase) {
         let width = c.len_utf8();
