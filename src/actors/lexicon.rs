@@ -2,13 +2,70 @@
 //! organization heads, civil titles, adjectives, and the organizations.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use crate::lexicon::{Fnv1a, WordSet};
+use crate::lexicon::WordSet;
 use crate::words::{self, Word};
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv1a>>;
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+
+/// The hash of the actor maps: word keys and whole organization names, looked up
+/// for most words of every text. It reads eight bytes at a step where FNV reads one;
+/// the maps hold fixed data, so hash flooding is not a concern.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl KeyHasher {
+    /// Mixes eight bytes into the hash (the step of `FxHash`).
+    #[inline]
+    fn add(&mut self, bytes: u64) {
+        self.0 = (self.0.rotate_left(5) ^ bytes).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for KeyHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut eight = [0; 8];
+            eight.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(eight));
+        }
+        // The last one to seven bytes, read as two overlapping halves or, below four
+        // bytes, as the first, middle and last bytes.
+        let rest = chunks.remainder();
+        let n = rest.len();
+        if n >= 4 {
+            let half = |at: usize| {
+                u64::from(u32::from_le_bytes([
+                    rest[at],
+                    rest[at + 1],
+                    rest[at + 2],
+                    rest[at + 3],
+                ]))
+            };
+            self.add(half(0) | half(n - 4) << 32);
+        } else if n > 0 {
+            self.add(
+                u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16,
+            );
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    /// The well-mixed high bits of the last product, brought down to the low bits
+    /// that pick the bucket.
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+}
 
 /// A first name of `first_names.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +94,22 @@ pub struct Organization {
     pub name: &'static str,
     /// Named by a common word too: taken only after a cue (`le groupe Orange`).
     pub ambiguous: bool,
+}
+
+/// The organization forms starting with one word.
+#[derive(Debug, Clone, Copy, Default)]
+struct FormStarts {
+    /// Their word counts: bit `n - 1` for `n` words; 32 and more share the last bit.
+    counts: u32,
+    /// Their lengths in bytes: bit `n` for `n`; 127 and more share the last bit.
+    lengths: u128,
+}
+
+impl FormStarts {
+    /// Whether some form may be `len` bytes long.
+    fn has_length(&self, len: usize) -> bool {
+        self.lengths & 1 << len.min(127) != 0
+    }
 }
 
 /// Every actor lexicon.
@@ -74,12 +147,15 @@ pub struct Lexicon {
     /// Every written form of every organization (`'` apostrophes, single spaces) →
     /// its index in `organizations`.
     org_forms: FastMap<&'static str, u32>,
-    /// First words of the forms, as written → the word counts of the forms starting
-    /// so (bit `n - 1` for `n` words; 32 and more share the last bit).
-    org_first_words: FastMap<&'static str, u32>,
-    /// A filter over the keys of `cues`: most words are in none of the lists, and
-    /// this says so without hashing them.
-    cue_filter: Vec<u64>,
+    /// First words of the forms, as written → the forms starting so.
+    org_first_words: FastMap<&'static str, FormStarts>,
+    /// The keys of `cues` by [`cue_slot`], a table look-up instead of a hash one:
+    /// [`NO_KEY`], [`SEVERAL_KEYS`] (then `cues` tells), or the index of the one key
+    /// in `cue_keys`. Most words are in none of the lists, and this says so without
+    /// hashing them.
+    cue_slots: Vec<u16>,
+    /// The keys of `cues` that have a slot of their own, and their cues.
+    cue_keys: Vec<(&'static str, u32)>,
     /// The cues of the short ASCII keys (`le`, `de`, `l'`, `les`), by [`short_slot`]:
     /// the commonest words, found without hashing.
     short_cues: Vec<u32>,
@@ -124,7 +200,7 @@ fn key_of(form: &str) -> String {
 
 /// The keys of the lexicon entries, each kept once for the life of the process.
 #[derive(Default)]
-struct Keys(std::collections::HashSet<&'static str>);
+struct Keys(std::collections::HashSet<&'static str, BuildHasherDefault<KeyHasher>>);
 
 impl Keys {
     /// The key of `form` ([`key_of`]): `form` itself when it is its own key, else
@@ -166,29 +242,38 @@ fn short_slot(key: &str) -> Option<usize> {
     Some(slot)
 }
 
-/// Bits of the cue filter (8 KiB).
-const CUE_FILTER_BITS: usize = 1 << 16;
+/// Slots of the cue table (128 KiB).
+const CUE_SLOTS: usize = 1 << 16;
+/// A cue slot of no key.
+const NO_KEY: u16 = u16::MAX;
+/// A cue slot shared by several keys.
+const SEVERAL_KEYS: u16 = u16::MAX - 1;
 
-/// The filter bit of a key: from its length and its first two and last bytes, cheap
-/// to compute and different enough across words.
+/// The cue slot of a key: from its length and its first and last four bytes (all
+/// of a key of up to eight), cheap to compute and different enough across words.
 #[inline]
-fn cue_filter_bit(key: &str) -> usize {
+fn cue_slot(key: &str) -> usize {
     let b = key.as_bytes();
-    let (first, second, last) = match b {
-        [] => return 0,
-        [x] => (*x, 0, *x),
-        [x, y, .., z] | [x, y @ z] => (*x, *y, *z),
+    let n = b.len();
+    let bytes = if n >= 4 {
+        let half =
+            |at: usize| u64::from(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]));
+        half(0) | half(n - 4) << 32
+    } else if n > 0 {
+        u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16
+    } else {
+        0
     };
-    let h = (b.len() as u32)
-        .wrapping_mul(0x9e37_79b9)
-        .wrapping_add(u32::from(first) << 16 | u32::from(second) << 8 | u32::from(last))
-        .wrapping_mul(0x85eb_ca6b);
-    (h >> 16) as usize % CUE_FILTER_BITS
+    // The high bits of the product depend on every bit of the input.
+    let h = (bytes ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 48) as usize % CUE_SLOTS
 }
 
 /// Replaces runs of whitespace by one space.
 fn collapse_spaces(key: &mut String) {
-    if key.contains(|c: char| c.is_whitespace() && c != ' ') || key.contains("  ") {
+    if key.chars().any(|c| c.is_whitespace() && c != ' ')
+        || key.as_bytes().windows(2).any(|pair| pair == b"  ")
+    {
         *key = key.split_whitespace().collect::<Vec<_>>().join(" ");
     }
 }
@@ -230,6 +315,9 @@ impl Lexicon {
     pub const POST_ADJECTIVE: u32 = 1 << 15;
     /// A nationality adjective (`demonyms.tsv` of the places).
     pub const DEMONYM: u32 = 1 << 16;
+    /// The key of a civil title (`roles.txt`, `[titles]`): the title itself may be
+    /// written so.
+    pub const TITLE: u32 = 1 << 18;
 
     /// Parses the data files (see their headers for the formats).
     pub fn load(
@@ -297,7 +385,7 @@ impl Lexicon {
 
         let mut organizations = Vec::new();
         let mut org_forms = FastMap::default();
-        let mut org_first_words: FastMap<&'static str, u32> = FastMap::default();
+        let mut org_first_words: FastMap<&'static str, FormStarts> = FastMap::default();
         let mut form_words = Vec::new();
         let mut ambiguous = false;
         for line in orgs.lines().map(str::trim) {
@@ -320,7 +408,9 @@ impl Lexicon {
                     continue;
                 };
                 let count = form_words.len().min(32);
-                *org_first_words.entry(first.text(form)).or_insert(0) |= 1 << (count - 1);
+                let starts = org_first_words.entry(first.text(form)).or_default();
+                starts.counts |= 1 << (count - 1);
+                starts.lengths |= 1 << form.len().min(127);
                 org_forms.entry(form).or_insert(index);
             }
         }
@@ -335,12 +425,9 @@ impl Lexicon {
             }
         }
         let mut cues: FastMap<&'static str, u32> = FastMap::default();
-        // The cues of each key; a key is copied only for a word not yet there.
-        let mut cue = |form: &'static str, bit: u32| match cues.get_mut(key_of(form).as_str()) {
-            Some(bits) => *bits |= bit,
-            None => {
-                cues.insert(keys.lower(form), bit);
-            }
+        // The cues of each key (each key kept once, see [`Keys`]).
+        let mut cue = |form: &'static str, bit: u32| {
+            *cues.entry(keys.lower(form)).or_insert(0) |= bit;
         };
         let grammar_sections = [
             ("determiners-singular", Self::DET_SINGULAR),
@@ -401,27 +488,38 @@ impl Lexicon {
         for &first in role_head_counts.keys() {
             cue(first, Self::ROLE_HEAD);
         }
+        let titles = set("titles", false);
+        for title in titles.iter() {
+            cue(title, Self::TITLE);
+        }
         let mut short_cues = vec![0u32; SHORT_SLOTS];
         for (key, &bits) in &cues {
             if let Some(slot) = short_slot(key) {
                 short_cues[slot] = bits;
             }
         }
-        let mut cue_filter = vec![0u64; CUE_FILTER_BITS / 64];
-        for key in cues.keys() {
-            let bit = cue_filter_bit(key);
-            cue_filter[bit / 64] |= 1 << (bit % 64);
+        let mut cue_slots = vec![NO_KEY; CUE_SLOTS];
+        let mut cue_keys = Vec::new();
+        for (&key, &bits) in &cues {
+            let slot = &mut cue_slots[cue_slot(key)];
+            *slot = if *slot == NO_KEY && cue_keys.len() < usize::from(SEVERAL_KEYS) {
+                cue_keys.push((key, bits));
+                (cue_keys.len() - 1) as u16
+            } else {
+                SEVERAL_KEYS
+            };
         }
         Lexicon {
             first_names: names,
             cues,
-            cue_filter,
+            cue_slots,
+            cue_keys,
             short_cues,
             roles: role_forms,
             collectives,
             org_heads,
             org_alone,
-            titles: set("titles", false),
+            titles,
             pre_adjectives,
             post_adjectives,
             demonyms,
@@ -445,11 +543,18 @@ impl Lexicon {
         if let Some(slot) = short_slot(key) {
             return self.short_cues[slot];
         }
-        let bit = cue_filter_bit(key);
-        if self.cue_filter[bit / 64] & (1 << (bit % 64)) == 0 {
-            return 0;
+        match self.cue_slots[cue_slot(key)] {
+            NO_KEY => 0,
+            SEVERAL_KEYS => self.cues.get(key).copied().unwrap_or(0),
+            one => {
+                let (known, bits) = self.cue_keys[usize::from(one)];
+                if known == key {
+                    bits
+                } else {
+                    0
+                }
+            }
         }
-        self.cues.get(key).copied().unwrap_or(0)
     }
 
     /// The longest organization of the lexicon named by the words of `text` from
@@ -462,27 +567,51 @@ impl Lexicon {
         i: usize,
         buf: &mut String,
     ) -> Option<(usize, u32)> {
-        let counts = *self.org_first_words.get(words[i].text(text))?;
+        let starts = *self.org_first_words.get(words[i].text(text))?;
+        let counts = starts.counts;
         let longest = 32 - counts.leading_zeros() as usize;
         let last = (i + longest).min(words.len());
+        let start = words[i].start;
+        // Typographic apostrophes and odd spacing are folded; most forms have none
+        // (`’` and the no-break spaces start with bytes E2 and C2). The first pair of
+        // bytes that makes a form odd, found once for the longest one.
+        let first_odd = text.as_bytes()[start..words[last - 1].end]
+            .windows(2)
+            .position(|p| matches!(p[0], 0xe2 | 0xc2 | b'\t' | b'\n' | b'\r') || p == b"  ")
+            .map(|p| start + p);
+        // The folded forms of words `i..j` are the prefixes of that of the longest,
+        // built once in `buf`: words joined by one space where spaces separate them,
+        // `’` as `'`. `folded_end[j - i]` is the end of that of words `i..j`.
+        let mut folded_end = [0; 33];
+        if first_odd.is_some() {
+            buf.clear();
+            for k in i..last {
+                if k > i && words[k].start > words[k - 1].end {
+                    buf.push(' ');
+                }
+                for (n, part) in words[k].text(text).split('’').enumerate() {
+                    if n > 0 {
+                        buf.push('\'');
+                    }
+                    buf.push_str(part);
+                }
+                folded_end[k + 1 - i] = buf.len();
+            }
+        }
         for j in (i + 1..=last).rev() {
             if counts & (1 << ((j - i).min(32) - 1)) == 0 {
                 continue;
             }
-            let form = &text[words[i].start..words[j - 1].end];
-            // Typographic apostrophes and odd spacing are folded; most forms have none
-            // (`’` and the no-break spaces start with bytes E2 and C2).
-            let odd = form
-                .as_bytes()
-                .windows(2)
-                .any(|p| matches!(p[0], 0xe2 | 0xc2 | b'\t' | b'\n' | b'\r') || p == b"  ");
+            let end = words[j - 1].end;
+            let odd = first_odd.is_some_and(|p| p + 2 <= end);
             let key = if odd {
-                buf.clear();
-                buf.extend(form.split_whitespace().flat_map(|w| [" ", w]).skip(1));
-                *buf = buf.replace('’', "'");
-                buf.as_str()
+                &buf[..folded_end[j - i]]
+            } else if starts.has_length(end - start) {
+                &text[start..end]
             } else {
-                form
+                // No form starting with this word has this length (a form that is not
+                // odd starts with the word as written).
+                continue;
             };
             if let Some(&index) = self.org_forms.get(key) {
                 return Some((j, index));

@@ -20,9 +20,12 @@
 
 mod lexicon;
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
+use lexicon::KeyHasher;
 pub use lexicon::{lexicon, FirstName, Lexicon, Organization, RoleForm};
 
 use crate::document::{Document, Words};
@@ -87,14 +90,14 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
         words: &[],
         base: 0,
         key: String::new(),
-        word_cues: Vec::new(),
+        lexed: Vec::new(),
         first_word: 0,
+        first_paren: None,
         persons: PersonIndex::default(),
         place_spans: &place_spans,
         found: Vec::new(),
         named: Vec::new(),
     };
-    let mut all = Vec::new();
     // The words of every sentence, cut once for the document.
     let tokens = doc.words();
     for range in &tokens.sentences {
@@ -106,7 +109,6 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
     // Later mentions by surname alone, once every full name is known.
     // Each surname once, with the full name first given.
     let mut persons: Vec<(String, String)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
     for f in scan
         .found
         .iter()
@@ -115,8 +117,9 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
         let (Some(surname), Some(name)) = (f.surname.clone(), f.name.clone()) else {
             continue;
         };
-        if seen.insert(&text[surname.clone()]) {
-            persons.push((text[surname].to_string(), name));
+        let surname = &text[surname];
+        if !persons.iter().any(|(known, _)| known == surname) {
+            persons.push((surname.to_string(), name));
         }
     }
     if !persons.is_empty() {
@@ -143,8 +146,7 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
             }
         }
     }
-    all.append(&mut scan.found);
-    resolve(all)
+    resolve(scan.found)
         .into_iter()
         .map(|f| {
             let actor = ActorMention {
@@ -161,19 +163,27 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
 
 /// Drops actors overlapping a stronger one and sorts by start (longer first).
 #[inline(never)]
-fn resolve(mut found: Vec<Found>) -> Vec<Found> {
-    found.sort_by(|a, b| b.rank.cmp(&a.rank).then(a.range.start.cmp(&b.range.start)));
-    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
-    // Kept actors by start: only those starting within the longest span before `f`
-    // can overlap it, a few look-ups instead of a scan of all.
-    let mut by_start: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+fn resolve(found: Vec<Found>) -> Vec<Found> {
+    // The actors by rank, then start, then as found: the indexes are sorted, not the
+    // actors.
+    let mut order: Vec<(Reverse<u8>, usize, usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (Reverse(f.rank), f.range.start, i))
+        .collect();
+    order.sort_unstable();
+    // The starts of the kept actors and their indexes in `found`, by start, then as
+    // kept: only those starting within the longest span before `f` can overlap it, a
+    // few look-ups instead of a scan of all.
+    let mut by_start: Vec<(usize, usize)> = Vec::with_capacity(found.len());
     let longest = found.iter().map(|f| f.range.len()).max().unwrap_or(0);
-    for f in found {
+    for &(_, _, i) in &order {
+        let f = &found[i];
         let named = matches!(f.kind, ActorKind::Person | ActorKind::Organization);
-        let near = by_start
-            .range(f.range.start.saturating_sub(longest)..f.range.end)
-            .flat_map(|(_, v)| v.iter().map(|&i| &kept[i]));
-        let clash = near.into_iter().any(|k| {
+        let from = f.range.start.saturating_sub(longest);
+        let lo = by_start.partition_point(|&(s, _)| s < from);
+        let hi = lo + by_start[lo..].partition_point(|&(s, _)| s < f.range.end);
+        let clash = by_start[lo..hi].iter().map(|&(_, k)| &found[k]).any(|k| {
             let overlap = k.range.start < f.range.end && f.range.start < k.range.end;
             let k_named = matches!(k.kind, ActorKind::Person | ActorKind::Organization);
             if !overlap {
@@ -192,26 +202,30 @@ fn resolve(mut found: Vec<Found>) -> Vec<Found> {
             !(phrase.start <= org.start && org.end <= phrase.end)
         });
         if !clash {
-            by_start.entry(f.range.start).or_default().push(kept.len());
-            kept.push(f);
+            let at = by_start.partition_point(|&(s, _)| s <= f.range.start);
+            by_start.insert(at, (f.range.start, i));
         }
     }
-    kept.sort_by(|a, b| {
-        a.range
-            .start
-            .cmp(&b.range.start)
-            .then(b.range.end.cmp(&a.range.end))
-    });
-    kept
+    // By start, longer first, then as kept (a stable sort).
+    by_start.sort_by_key(|&(start, i)| (start, Reverse(found[i].range.end)));
+    let mut found: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    by_start
+        .iter()
+        .filter_map(|&(_, i)| found[i].take())
+        .collect()
 }
 
 /// The ends (exclusive word indexes, longest first, within `n` words) of the phrases
 /// of the word counts in `counts` (bit `k - 1` for `k` words) starting at word `i`.
 fn word_counts(counts: u32, i: usize, n: usize) -> impl Iterator<Item = usize> {
-    (1..=32usize)
-        .rev()
-        .filter(move |k| counts & (1 << (k - 1)) != 0 && i + k <= n)
-        .map(move |k| i + k)
+    // The set bits, highest first.
+    let mut left = counts;
+    std::iter::from_fn(move || {
+        let bit = left.checked_ilog2()?;
+        left &= !(1 << bit);
+        Some(i + bit as usize + 1)
+    })
+    .filter(move |&end| end <= n)
 }
 
 /// Adjective endings of French (`régional`, `judiciaire`, `atomique`, `fédéraux`):
@@ -234,8 +248,8 @@ fn looks_adjective(key: &str) -> bool {
 struct PersonIndex {
     /// Entries of `found` before this one are indexed (or out of scope).
     upto: usize,
-    by_start: HashMap<usize, usize>,
-    by_end: HashMap<usize, usize>,
+    by_start: HashMap<usize, usize, BuildHasherDefault<KeyHasher>>,
+    by_end: HashMap<usize, usize, BuildHasherDefault<KeyHasher>>,
 }
 
 impl PersonIndex {
@@ -270,10 +284,12 @@ struct Scan<'a> {
     base: usize,
     /// A buffer for phrase and demonym keys.
     key: String,
-    /// The lexicon cues of each word.
-    word_cues: Vec<u32>,
+    /// The lexicon key and cues of each word of the sentence.
+    lexed: Vec<(&'a str, u32)>,
     /// The index of the sentence's first word that is not punctuation.
     first_word: usize,
+    /// The index of the sentence's first `(`, if any.
+    first_paren: Option<usize>,
     /// The persons found in the current sentence, by start and by end.
     persons: PersonIndex,
     /// Code point offsets of the places found.
@@ -292,14 +308,14 @@ impl<'a> Scan<'a> {
 
     /// The lexicon key of word `i` (lowercase, `'` apostrophe).
     #[inline]
-    fn key(&self, i: usize) -> &str {
-        self.all.key(self.text, self.base + i)
+    fn key(&self, i: usize) -> &'a str {
+        self.lexed[i].0
     }
 
     /// The lexicon cues of word `i` (see [`Lexicon::cues`]).
     #[inline]
     fn cue(&self, i: usize) -> u32 {
-        self.word_cues.get(i).copied().unwrap_or(0)
+        self.lexed.get(i).map_or(0, |&(_, cues)| cues)
     }
 
     /// Whether word `i` has one of the cues of `bits`.
@@ -319,7 +335,7 @@ impl<'a> Scan<'a> {
         i < self.words.len() && !self.words[i].is(Word::PUNCT) && f(self.key(i))
     }
 
-    /// Looks up the cues of every word of the sentence, once.
+    /// Looks up the key and the cues of every word of the sentence, once.
     #[inline(never)]
     fn fill_cues(&mut self) {
         self.first_word = self
@@ -327,30 +343,43 @@ impl<'a> Scan<'a> {
             .iter()
             .position(|w| !w.is(Word::PUNCT))
             .unwrap_or(self.words.len());
-        let mut cues = std::mem::take(&mut self.word_cues);
-        cues.clear();
-        cues.extend((0..self.words.len()).map(|i| {
-            if self.words[i].is(Word::PUNCT) {
-                0
-            } else {
-                self.lex.cue(self.key(i))
-            }
-        }));
-        self.word_cues = cues;
+        let (all, text, lex, base) = (self.all, self.text, self.lex, self.base);
+        let mut first_paren = None;
+        self.lexed.clear();
+        self.lexed
+            .extend(self.words.iter().enumerate().map(|(i, w)| {
+                if w.is(Word::PUNCT) {
+                    let key = all.key(text, base + i);
+                    if key == "(" && first_paren.is_none() {
+                        first_paren = Some(i);
+                    }
+                    (key, 0)
+                } else {
+                    // A folded word is its own key.
+                    let key = if w.is(Word::FOLDED) {
+                        w.text(text)
+                    } else {
+                        all.key(text, base + i)
+                    };
+                    (key, lex.cue(key))
+                }
+            }));
+        self.first_paren = first_paren;
     }
 
-    /// The key of words `i..j` with single spaces (`forces de l'ordre`).
+    /// The key of words `i..j` with single spaces (`forces de l'ordre`): the word's
+    /// own key for one word, else built in the `key` buffer.
     fn phrase_key(&mut self, i: usize, j: usize) -> &str {
-        self.key.clear();
-        let mut phrase = std::mem::take(&mut self.key);
-        phrase.clear();
-        for k in i..j {
-            if k > i && !phrase.ends_with('\'') {
-                phrase.push(' ');
-            }
-            phrase.push_str(self.key(k));
+        if j == i + 1 {
+            return self.lexed[i].0;
         }
-        self.key = phrase;
+        self.key.clear();
+        for k in i..j {
+            if k > i && !self.key.ends_with('\'') {
+                self.key.push(' ');
+            }
+            self.key.push_str(self.lexed[k].0);
+        }
         &self.key
     }
 
@@ -376,9 +405,12 @@ impl<'a> Scan<'a> {
             .map(|&(_, e)| e)
     }
 
+    /// Whether word `i` is the punctuation mark `c`.
     #[inline]
     fn is_punct(&self, i: usize, c: &str) -> bool {
-        i < self.words.len() && self.words[i].is(Word::PUNCT) && self.word(i) == c
+        i < self.words.len()
+            && self.words[i].is(Word::PUNCT)
+            && self.text.as_bytes()[self.words[i].start..self.words[i].end] == *c.as_bytes()
     }
 
     #[inline]
@@ -400,7 +432,8 @@ impl<'a> Scan<'a> {
         }
         // `LAIT.`, `TÉLÉCOMS.`: a kicker, one word in capitals before the text.
         let kicker = n <= 2 && self.words[0].is(Word::ALL_CAPS) && self.words[0].len() > 3;
-        let shouting = kicker || self.shouting();
+        // Looked at for the first word in capitals, if any.
+        let mut shouting = kicker.then_some(true);
         let mut i = 0;
         while i < n {
             let w = self.words[i];
@@ -438,7 +471,13 @@ impl<'a> Scan<'a> {
                     continue;
                 }
             }
-            if let Some(j) = self.person_at(i) {
+            // (Only a capitalized word starts a person's name.)
+            let person = if w.is(Word::CAPITALIZED) {
+                self.person_at(i)
+            } else {
+                None
+            };
+            if let Some(j) = person {
                 i = j;
                 continue;
             }
@@ -452,7 +491,10 @@ impl<'a> Scan<'a> {
                 i = p.end;
                 continue;
             }
-            if !shouting && self.acronym(i) {
+            if w.is(Word::ALL_CAPS)
+                && !*shouting.get_or_insert_with(|| self.shouting())
+                && self.acronym(i)
+            {
                 self.push_org(i, i + 1, None, RANK_ACRONYM);
             }
             i += 1;
@@ -516,7 +558,9 @@ impl<'a> Scan<'a> {
         let dotted = self.is_punct(i + 1, ".") && self.words[i + 1].start == w.end;
         let title_end = if dotted && self.lex.titles.contains(&self.text[w.start..w.end + 1]) {
             Some(i + 2)
-        } else if self.lex.titles.contains(word) && !self.key_is(i, |k| k == "me" || k == "pr")
+        } else if self.has(i, Lexicon::TITLE)
+            && self.lex.titles.contains(word)
+            && !self.key_is(i, |k| k == "me" || k == "pr")
             || matches!(word, "Me" | "Pr")
         {
             Some(i + 1 + usize::from(dotted))
@@ -554,10 +598,9 @@ impl<'a> Scan<'a> {
         // A first name and a surname, unless the places found say it is a place
         // (`Riyad`, `Nil Bleu`).
         let first = self.lex.first_names.get(word).copied();
-        let place_end = self.place_at(i);
         let after_preposition = i > 0 && self.has(i - 1, Lexicon::PLACE_PREPOSITION);
         let place = |first: &FirstName| {
-            place_end.is_some_and(|end| {
+            self.place_at(i).is_some_and(|end| {
                 (first.ambiguous && after_preposition) || end > self.doc.char_offset(w.end)
             })
         };
@@ -821,8 +864,8 @@ impl<'a> Scan<'a> {
             j = k;
             end = k;
         }
-        let head_key = self.phrase_key(i, head_end).to_string();
-        let alone = self.lex.org_alone.contains(&head_key)
+        let head_alone = self.lex.org_alone.contains(self.phrase_key(i, head_end));
+        let alone = head_alone
             || (head_end < end
                 && self
                     .lex
@@ -842,7 +885,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         // The head alone, lowercase: only when it names one institution by itself.
-        if end == head_end && !self.lex.org_alone.contains(&head_key) {
+        if end == head_end && !head_alone {
             return None;
         }
         Some(i..end)
@@ -902,7 +945,11 @@ impl<'a> Scan<'a> {
     /// `(FSR)` after `Forces de soutien rapide`: the acronym and, when the initials of
     /// the words before spell it, its expansion.
     fn parenthesized_acronyms(&mut self) {
-        for i in 1..self.words.len().saturating_sub(2) {
+        // From the first `(`: most sentences have none.
+        let Some(first_paren) = self.first_paren else {
+            return;
+        };
+        for i in first_paren.max(1)..self.words.len().saturating_sub(2) {
             if !(self.is_punct(i, "(") && self.is_punct(i + 2, ")")) {
                 continue;
             }
@@ -993,7 +1040,6 @@ impl<'a> Scan<'a> {
     /// Role and group noun phrases of the sentence; those next to a person's name
     /// become its role.
     fn role_chunks(&mut self) {
-        let n = self.words.len();
         let persons_from = self
             .found
             .iter()
@@ -1004,8 +1050,15 @@ impl<'a> Scan<'a> {
             | Lexicon::DET_PLURAL
             | Lexicon::NUMBER_WORD
             | Lexicon::COMPLEMENT;
+        // A phrase needs a role noun or collective (see `head`): none starts after the
+        // last word that may start one.
+        let heads_end = self
+            .lexed
+            .iter()
+            .rposition(|&(_, cues)| cues & Lexicon::ROLE_HEAD != 0)
+            .map_or(0, |k| k + 1);
         let mut i = 0;
-        while i < n {
+        while i < heads_end {
             // Only a determiner, a number or `de` (`de nombreux`) opens a phrase.
             if !self.has(i, openers) {
                 i += 1;
@@ -1426,16 +1479,20 @@ impl<'a> Scan<'a> {
         None
     }
 
-    /// Later mentions by surname alone, in the current sentence's words.
+    /// Later mentions by surname alone, in the current sentence's words: the first of
+    /// `persons` (surname, full name) whose surname starts there.
     #[inline(never)]
     fn surnames(&mut self, words: &[Word], persons: &[(String, String)]) {
-        for i in 0..words.len() {
-            if !words[i].is(Word::CAPITALIZED) {
+        for (i, w) in words.iter().enumerate() {
+            if !w.is(Word::CAPITALIZED) {
                 continue;
             }
-            let start = words[i].start;
+            let start = w.start;
+            let first_byte = self.text.as_bytes()[start];
+            // The first byte first: most surnames differ there, without a comparison call.
             let Some((surname, full)) = persons.iter().find(|(s, _)| {
-                self.text[start..].starts_with(s.as_str())
+                s.as_bytes().first() == Some(&first_byte)
+                    && self.text[start..].starts_with(s.as_str())
                     && !self.text[start + s.len()..]
                         .chars()
                         .next()
