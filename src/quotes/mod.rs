@@ -24,6 +24,8 @@ use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
+
 use crate::document::{Document, Words};
 use crate::lexicon::Fnv1a;
 use crate::record::{ActorKind, ActorMention, Quote, QuoteKind, SourceKind, SourceMention};
@@ -36,18 +38,18 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv1a>>;
 /// a verb only with an inverted pronoun, right after a quote, or before `que` after
 /// its subject (the last column of `verbs.tsv`).
 static VERBS: LazyLock<FastMap<&'static str, bool>> = LazyLock::new(|| {
-    let mut map = FastMap::default();
-    for line in include_str!("data/verbs.tsv").lines() {
+    let data = include_str!("data/verbs.tsv");
+    let mut map = FastMap::with_capacity_and_hasher(data.len() / 24, Default::default());
+    for line in data.lines() {
         if line.starts_with('#') {
             continue;
         }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if let Some(&form) = cols.first() {
-            let weak = cols.get(3) == Some(&"1");
-            // A form strong for one lemma is strong.
-            let entry = map.entry(form).or_insert(weak);
-            *entry &= weak;
-        }
+        let mut cols = line.split('\t');
+        let form = cols.next().unwrap_or_default();
+        let weak = cols.nth(2) == Some("1");
+        // A form strong for one lemma is strong.
+        let entry = map.entry(form).or_insert(weak);
+        *entry &= weak;
     }
     map
 });
@@ -107,6 +109,10 @@ fn is_auxiliary(key: &str) -> bool {
 /// An inverted subject pronoun at the end of a verb word (`a-t-il`, `ajoute-t-elle`,
 /// `a-t-on`): the verb part and the pronoun.
 fn inverted(key: &str) -> Option<(&str, &str)> {
+    // Every pronoun starts with a hyphen: most keys have none.
+    if key.bytes().all(|b| b != b'-') {
+        return None;
+    }
     for pronoun in [
         "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles", "-on",
     ] {
@@ -255,7 +261,8 @@ pub fn extract_with(
         if content.is_empty() {
             continue;
         }
-        let word_count = text[content.clone()].split_whitespace().count();
+        // Only whether a quote has up to 3 or up to 8 words matters: count to 9.
+        let word_count = text[content.clone()].split_whitespace().take(9).count();
         let after = scan.after_quote(outer.start, outer.end);
         let before = scan.before_quote(outer.start);
         let (titled, embedded, colon) = scan.lead_in(outer.start);
@@ -321,7 +328,7 @@ pub fn extract_with(
             let inside = inside(&pairs, content.start);
             if content.is_empty()
                 || inside
-                || rest.split_whitespace().count() < 2
+                || rest.split_whitespace().nth(1).is_none()
                 || rest.starts_with(['«', '"', '“'])
             {
                 continue;
@@ -347,8 +354,9 @@ pub fn extract_with(
     }
     // Indirect quotes, outside direct ones.
     let tokens = doc.words();
+    let cues = TextCues::new(text);
     for (sentence, words) in doc.sentences().iter().zip(&tokens.sentences) {
-        scan.indirect(sentence.clone(), words.clone(), &pairs, &mut found);
+        scan.indirect(sentence.clone(), words.clone(), &pairs, &cues, &mut found);
     }
     found.sort_by_key(|(r, _, _)| (r.start, std::cmp::Reverse(r.end)));
     found.dedup_by(|b, a| a.0.start <= b.0.start && b.0.end <= a.0.end && a.1 == b.1);
@@ -556,6 +564,15 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Whether word `i` is `que` or `qu'`: its first letter tells most words apart
+    /// without their key.
+    fn is_que(&self, i: usize) -> bool {
+        self.words
+            .get(i)
+            .is_some_and(|w| matches!(self.text.as_bytes()[w.start], b'q' | b'Q'))
+            && matches!(self.key(i), "que" | "qu'")
+    }
+
     /// The mention starting at byte `at`.
     fn mention_at(&self, at: usize) -> Option<&Mention> {
         let i = self.mentions.partition_point(|m| m.range.start < at);
@@ -737,12 +754,13 @@ impl<'a> Scan<'a> {
     /// The verb phrase starting at word `i` (`a déclaré`, `a-t-il ajouté`, `confie`,
     /// `s'est emporté`): its end word and the pronoun inverted in it, if any.
     fn verb_at(&self, i: usize) -> Option<(usize, Option<String>)> {
-        let key = self.key(i);
-        if key.is_empty() {
+        // No verb form is a punctuation mark: those need no look-up.
+        if self.words.get(i).is_none_or(|w| w.is(Word::PUNCT)) {
             return None;
         }
+        let key = self.key(i);
         // `a-t-il ajouté`, `ajoute-t-il`
-        if let Some((verb, pronoun)) = inverted(key).filter(|_| key.contains('-')) {
+        if let Some((verb, pronoun)) = inverted(key) {
             if is_auxiliary(verb) {
                 let next = self.key(i + 1);
                 if is_reporting_form(next) {
@@ -797,7 +815,7 @@ impl<'a> Scan<'a> {
             {
                 break;
             }
-            if k > i && self.verb_at(k).is_some() && !w.is(Word::CAPITALIZED) {
+            if k > i && !w.is(Word::CAPITALIZED) && self.verb_at(k).is_some() {
                 break;
             }
             if let Some(m) = self.mention_at(w.start) {
@@ -916,7 +934,7 @@ impl<'a> Scan<'a> {
         while !self.text.is_char_boundary(start) {
             start += 1;
         }
-        match self.text[start..to].rfind('\n') {
+        match memchr::memrchr(b'\n', &self.text.as_bytes()[start..to]) {
             Some(i) => start + i + 1,
             None => start,
         }
@@ -925,8 +943,12 @@ impl<'a> Scan<'a> {
     /// What comes right before the quote at byte `open`: a title noun (`le film`,
     /// `des pancartes`), a word of the same sentence (the quote is embedded), a colon.
     fn lead_in(&mut self, open: usize) -> (bool, bool, bool) {
-        // The last word is all it takes: a short window.
-        let mut start = open.saturating_sub(48).max(self.window_start(open));
+        // The last word is all it takes: a short window, within the paragraph.
+        let from = open.saturating_sub(48);
+        let mut start = match memchr::memrchr(b'\n', &self.text.as_bytes()[from..open]) {
+            Some(i) => from + i + 1,
+            None => from,
+        };
         while !self.text.is_char_boundary(start) {
             start += 1;
         }
@@ -945,7 +967,7 @@ impl<'a> Scan<'a> {
     fn before_quote(&mut self, open: usize) -> Option<Attribution> {
         let mut start = self.window_start(open);
         // Only the last sentence of the window counts: cut nothing before it.
-        if let Some(i) = self.text[start..open].rfind(['.', '!', '?', '»', '”']) {
+        if let Some(i) = last_sentence_end(&self.text.as_bytes()[start..open]) {
             start += i;
         }
         self.load(start..open);
@@ -1130,26 +1152,23 @@ impl<'a> Scan<'a> {
         sentence: Range<usize>,
         sentence_words: Range<usize>,
         pairs: &[(Range<usize>, Range<usize>)],
+        cues: &TextCues,
         found: &mut Vec<(Range<usize>, QuoteKind, Attribution)>,
     ) {
-        let s = &self.text[sentence.clone()];
-        let has_que = s.contains("que ") || s.contains("qu'") || s.contains("qu’");
-        let has_selon = s.contains("selon") || s.contains("Selon") || s.contains("près ");
-        let has_comma = s.contains(',');
+        let commas = cues.commas_in(&sentence);
+        let has_que = holds(&cues.que, &sentence);
+        let has_selon = holds(&cues.selon, &sentence);
+        let has_comma = !commas.is_empty();
         if !has_que && !has_selon && !has_comma {
             return;
         }
         if !has_que && !has_selon {
             // Only an incise after one of the last commas can make a quote here: look
             // at that tail before cutting the whole sentence into words.
-            let mut tail = sentence.end;
-            for _ in 0..3 {
-                match s[..tail - sentence.start].rfind(',') {
-                    Some(i) => tail = sentence.start + i,
-                    None => break,
-                }
-            }
-            self.load(tail..sentence.end);
+            let tail = commas[commas.len().saturating_sub(3)];
+            let words = &self.all.words[sentence_words.clone()];
+            let first = sentence_words.start + words.partition_point(|w| w.start < tail);
+            self.load_words(first..sentence_words.end);
             let incise = (0..self.words.len()).any(|c| {
                 self.words[c].is(Word::PUNCT)
                     && self.words[c].text(self.text) == ","
@@ -1168,21 +1187,20 @@ impl<'a> Scan<'a> {
         let end = self.clause_end(n);
         // `X a affirmé que …`
         if has_que {
-            // Only the few words before a `que` may hold its verb.
-            let mut candidates = vec![false; n];
-            for q in (0..n).filter(|&q| matches!(self.key(q), "que" | "qu'")) {
-                for c in &mut candidates[q.saturating_sub(7)..q] {
-                    *c = true;
+            // Only the few words before a `que` may hold its verb: those at most 7
+            // before the next `que`.
+            let mut next_que = 0;
+            for k in 0..n {
+                if next_que <= k {
+                    next_que = (k + 1..n).find(|&q| self.is_que(q)).unwrap_or(n);
                 }
-            }
-            for k in (0..n).filter(|&k| candidates[k]) {
-                if inside_quote(self.words[k].start) {
+                if next_que == n || next_que - k > 7 || inside_quote(self.words[k].start) {
                     continue;
                 }
                 // `La même source précise que`: a weak form before `que`, after a subject.
                 let verb = self.verb_at(k).or_else(|| {
                     (is_weak_form(self.key(k))
-                        && matches!(self.key(k + 1), "que" | "qu'")
+                        && self.is_que(k + 1)
                         && self.subject_before(k, 0).is_some())
                     .then_some((k + 1, None))
                 });
@@ -1211,9 +1229,7 @@ impl<'a> Scan<'a> {
                     continue;
                 }
                 // `que` within a few words: `a indiqué mardi à l'AFP que`.
-                let Some(q) = (verb_end..(verb_end + 6).min(n))
-                    .find(|&q| matches!(self.key(q), "que" | "qu'"))
-                else {
+                let Some(q) = (verb_end..(verb_end + 6).min(n)).find(|&q| self.is_que(q)) else {
                     continue;
                 };
                 // `alors qu'`, `parce que`, `avant que`: a conjunction, not a report.
@@ -1428,7 +1444,8 @@ impl<'a> Scan<'a> {
                 .map_or(verb.end, |s| s.end.max(verb.end));
             let rest = &self.text[speaker_end.min(sentence.end)..sentence.end];
             let apposition = rest.trim_start().starts_with(',');
-            if rest.split_whitespace().count() > if apposition { 12 } else { 6 } {
+            let most = if apposition { 12 } else { 6 };
+            if rest.split_whitespace().nth(most).is_some() {
                 return;
             }
             let mut from = (0..c)
@@ -1532,6 +1549,76 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// Where the last of `.`, `!`, `?`, `»` and `”` starts in `bytes`: the ASCII ones found
+/// with `memchr`, the others by their last byte after them.
+fn last_sentence_end(bytes: &[u8]) -> Option<usize> {
+    let stop = memchr::memrchr3(b'.', b'!', b'?', bytes);
+    let after = stop.map_or(0, |i| i + 1);
+    memchr::memrchr2_iter(0xbb, 0x9d, &bytes[after..])
+        .find_map(|i| {
+            let end = after + i + 1;
+            ["»", "”"]
+                .iter()
+                .find(|mark| bytes[..end].ends_with(mark.as_bytes()))
+                .map(|mark| end - mark.len())
+        })
+        .or(stop)
+}
+
+/// The searchers of `selon`/`Selon` (by its tail) and `près ` (`d'après`), built once.
+static ELON: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("elon"));
+static PRES: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("près "));
+
+/// What the sentences of a text hold that their indirect quotes need, read on the
+/// text: `que `, `qu'` or `qu’` (after a verb; `presque ` too), `selon`, `Selon` or
+/// `près ` (`d'après`), commas (before an incise). Found in one pass over the whole
+/// text each, not sentence by sentence: their byte ranges, in order.
+struct TextCues {
+    que: Vec<Range<usize>>,
+    selon: Vec<Range<usize>>,
+    commas: Vec<usize>,
+}
+
+impl TextCues {
+    fn new(text: &str) -> TextCues {
+        let bytes = text.as_bytes();
+        let que = memchr::memchr_iter(b'q', bytes)
+            .filter_map(|q| {
+                ["ue ", "u'", "u’"]
+                    .iter()
+                    .find(|rest| bytes[q + 1..].starts_with(rest.as_bytes()))
+                    .map(|rest| q..q + 1 + rest.len())
+            })
+            .collect();
+        let mut selon: Vec<Range<usize>> = ELON
+            .find_iter(bytes)
+            .filter(|&i| i >= 1 && matches!(bytes[i - 1], b's' | b'S'))
+            .map(|i| i - 1..i + 4)
+            .collect();
+        selon.extend(PRES.find_iter(bytes).map(|i| i..i + "près ".len()));
+        // `selon` and `près ` never overlap: by start, they are by end too.
+        selon.sort_unstable_by_key(|r| r.start);
+        TextCues {
+            que,
+            selon,
+            commas: memchr::memchr_iter(b',', bytes).collect(),
+        }
+    }
+
+    /// The offsets of the commas inside `range`.
+    fn commas_in(&self, range: &Range<usize>) -> &[usize] {
+        let first = self.commas.partition_point(|&c| c < range.start);
+        let last = self.commas.partition_point(|&c| c < range.end);
+        &self.commas[first..last]
+    }
+}
+
+/// Whether one of `spans` (in order, disjoint) lies inside `range`.
+fn holds(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    let first = spans.partition_point(|m| m.start < range.start);
+    spans.get(first).is_some_and(|m| m.end <= range.end)
+}
+
 /// Pairs quotation marks in one pass: the content range (between the marks) and the
 /// whole range (marks included) of every direct quote, in text order.
 ///
@@ -1544,16 +1631,8 @@ pub fn pair_marks(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     // The open quote: its opening mark's start, its closer, the nesting depth.
     let mut open: Option<(usize, char, u32)> = None;
     let bytes = text.as_bytes();
-    // Only the bytes that may start a mark or a line break are decoded: `"`, `\n`, and
-    // the lead bytes of `« » ‹ ›` (C2) and `“ ” ‹ ›` (E2), which never occur inside
-    // another character.
-    let mut chars = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| matches!(b, b'"' | b'\n' | 0xc2 | 0xe2))
-        .filter_map(|(i, _)| text[i..].chars().next().map(|c| (i, c)))
-        .peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut marks = Marks::new(bytes);
+    while let Some((i, c)) = marks.next() {
         match c {
             '«' | '“' | '‹' | '"' => {
                 let closer = match c {
@@ -1588,7 +1667,7 @@ pub fn pair_marks(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
                 }
             }
             '\n' => {
-                if let Some((start, close, _)) = open {
+                if let Some((_, close, _)) = open {
                     // A new paragraph reopening the quote (`«` first) continues it.
                     let mut k = i + 1;
                     while k < bytes.len() && matches!(bytes[k], b' ' | b'\t' | b'\r' | b'\n') {
@@ -1603,10 +1682,7 @@ pub fn pair_marks(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
                         open = None;
                     } else {
                         // Skip the reopening mark: it does not nest.
-                        while chars.peek().is_some_and(|&(j, _)| j <= k) {
-                            chars.next();
-                        }
-                        let _ = start;
+                        marks.skip_to(k + 1);
                     }
                 }
             }
@@ -1614,6 +1690,80 @@ pub fn pair_marks(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
         }
     }
     out
+}
+
+/// The quotation marks (`« » “ ” ‹ › "`) and line breaks of a text, in order: their
+/// byte offsets and characters.
+///
+/// Only the bytes that may start one are looked at, found with `memchr`: `"`, `\n`,
+/// and the lead bytes of `« »` (C2) and `“ ” ‹ ›` (E2), which never occur inside
+/// another character.
+struct Marks<'t> {
+    bytes: &'t [u8],
+    /// Where the search goes on.
+    at: usize,
+    /// The first `"`, `\n` or C2 byte at or after `at`, or the text's length.
+    ascii: usize,
+    /// The first E2 byte at or after `at`, or the text's length: kept until passed, as
+    /// `’` (E2 too) is common.
+    wide: usize,
+}
+
+impl<'t> Marks<'t> {
+    fn new(bytes: &'t [u8]) -> Marks<'t> {
+        let mut marks = Marks {
+            bytes,
+            at: 0,
+            ascii: 0,
+            wide: 0,
+        };
+        marks.find_leads();
+        marks
+    }
+
+    /// Moves `ascii` and `wide` to the first lead bytes at or after `at`.
+    fn find_leads(&mut self) {
+        let rest = &self.bytes[self.at..];
+        if self.ascii < self.at {
+            self.ascii =
+                memchr::memchr3(b'"', b'\n', 0xc2, rest).map_or(self.bytes.len(), |i| self.at + i);
+        }
+        if self.wide < self.at {
+            self.wide = memchr::memchr(0xe2, rest).map_or(self.bytes.len(), |i| self.at + i);
+        }
+    }
+
+    /// Goes on from byte `at`: the marks before it are skipped.
+    fn skip_to(&mut self, at: usize) {
+        self.at = self.at.max(at);
+    }
+}
+
+impl Iterator for Marks<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        loop {
+            self.find_leads();
+            let i = self.ascii.min(self.wide);
+            if i >= self.bytes.len() {
+                return None;
+            }
+            self.at = i + 1;
+            let mark = match &self.bytes[i..] {
+                [b'"', ..] => '"',
+                [b'\n', ..] => '\n',
+                [0xc2, 0xab, ..] => '«',
+                [0xc2, 0xbb, ..] => '»',
+                [0xe2, 0x80, 0x9c, ..] => '“',
+                [0xe2, 0x80, 0x9d, ..] => '”',
+                [0xe2, 0x80, 0xb9, ..] => '‹',
+                [0xe2, 0x80, 0xba, ..] => '›',
+                _ => continue,
+            };
+            return Some((i, mark));
+        }
+    }
 }
 
 #[cfg(test)]

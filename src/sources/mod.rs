@@ -54,13 +54,68 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     }
 });
 
-/// Sentences without one of these hold no source.
-static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+/// Sentences without a cue hold no source: one of these words in any case…
+///
+/// Searched in the text lowercased (ASCII), where they are plain literals, much faster
+/// to find than under `(?i)`; `ſource` is the one non-ASCII spelling `(?i)` would also
+/// match (`ſ` folds to `s`).
+static CASELESS_CUES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("source|ſource|proche|entourage|anonym").expect("valid cues"));
+
+/// … or one of these, as written.
+static CUE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "(?i:source|proche|entourage|anonym)|être (?:nommé|cité|identifié)|analystes|observateurs|experts|spécialistes|économistes|commentateurs|médias|politologues|chercheurs|stratèges|juristes|diplomates|éditorialistes|sondeurs|connaisseurs",
+        "être (?:nommé|cité|identifié)|analystes|observateurs|experts|spécialistes|économistes|commentateurs|médias|politologues|chercheurs|stratèges|juristes|diplomates|éditorialistes|sondeurs|connaisseurs",
     )
-    .expect("valid trigger")
+    .expect("valid cues")
 });
+
+/// The cues of a text, found in one search of the whole text per list rather than
+/// one per sentence: the byte ranges of the matches of each list, in order.
+struct CueSpans<'t> {
+    text: &'t str,
+    /// The text with its ASCII letters lowercased: same length, same offsets.
+    lower: String,
+    caseless: Vec<Range<usize>>,
+    words: Vec<Range<usize>>,
+}
+
+impl<'t> CueSpans<'t> {
+    fn new(text: &'t str) -> CueSpans<'t> {
+        let lower = text.to_ascii_lowercase();
+        let caseless = CASELESS_CUES.find_iter(&lower).map(|m| m.range()).collect();
+        let words = CUE_WORDS.find_iter(text).map(|m| m.range()).collect();
+        CueSpans {
+            text,
+            lower,
+            caseless,
+            words,
+        }
+    }
+
+    /// Whether the byte range `sentence` holds a cue.
+    fn in_sentence(&self, sentence: Range<usize>) -> bool {
+        let caseless = touching(&self.caseless, &sentence);
+        let words = touching(&self.words, &sentence);
+        let inside = |m: &Range<usize>| sentence.start <= m.start && m.end <= sentence.end;
+        if caseless.iter().any(inside) || words.iter().any(inside) {
+            return true;
+        }
+        // A match crossing the sentence's edge may hide a cue inside it.
+        !caseless.is_empty() && CASELESS_CUES.is_match(&self.lower[sentence.clone()])
+            || !words.is_empty() && CUE_WORDS.is_match(&self.text[sentence])
+    }
+}
+
+/// The matches of one search of a whole text (in order, disjoint) that touch `range`.
+///
+/// When `range` holds a match of its own, one of them does: a search only skips a
+/// match that overlaps the one it reports.
+fn touching<'s>(spans: &'s [Range<usize>], range: &Range<usize>) -> &'s [Range<usize>] {
+    let first = spans.partition_point(|m| m.end <= range.start);
+    let last = first + spans[first..].partition_point(|m| m.start < range.end);
+    &spans[first..last]
+}
 
 /// Whether a role lemma names an informant who may be an anonymous source when
 /// unnamed and indefinite (`un cadre`, `un diplomate`).
@@ -75,10 +130,12 @@ pub fn find(doc: &Document) -> Vec<Found> {
         words: &[],
         keys: Vec::new(),
         found: Vec::new(),
+        compound: String::new(),
     };
+    let cues = CueSpans::new(text);
     let tokens = doc.words();
     for (sentence, range) in doc.sentences().iter().zip(&tokens.sentences) {
-        if !TRIGGER.is_match(&text[sentence.clone()]) {
+        if !cues.in_sentence(sentence.clone()) {
             continue;
         }
         scan.words = &tokens.words[range.clone()];
@@ -94,6 +151,8 @@ struct Scan<'a> {
     words: &'a [Word],
     keys: Vec<&'a str>,
     found: Vec<Found>,
+    /// Room for a two-word key (`haut fonctionnaire`), reused.
+    compound: String,
 }
 
 /// An anonymity marker ending at word `i` or later: returns the index after it.
@@ -309,9 +368,22 @@ impl Scan<'_> {
         Some(end)
     }
 
+    /// Whether words `h` and `h + 1` make a two-word informant head.
+    fn is_compound_head(&mut self, h: usize) -> bool {
+        let (noun, next) = (self.keys[h], self.keys[h + 1]);
+        self.compound.clear();
+        self.compound.push_str(noun);
+        self.compound.push(' ');
+        self.compound.push_str(next);
+        CUES.heads.contains(&self.compound)
+    }
+
     /// `un diplomate occidental, sous couvert d'anonymat`.
     fn informant(&mut self, i: usize) -> Option<usize> {
-        if !self.is(i, &["un", "une", "des", "deux", "plusieurs", "trois"]) {
+        if !matches!(
+            self.key(i),
+            "un" | "une" | "des" | "deux" | "plusieurs" | "trois"
+        ) {
             return None;
         }
         let mut h = i + 1;
@@ -323,11 +395,7 @@ impl Scan<'_> {
         ) {
             h += 1;
         }
-        let head_end = if h + 1 < self.words.len()
-            && CUES
-                .heads
-                .contains(&format!("{} {}", self.key(h), self.key(h + 1)))
-        {
+        let head_end = if h + 1 < self.words.len() && self.is_compound_head(h) {
             h + 2
         } else if CUES.heads.contains(self.key(h)) {
             h + 1

@@ -124,3 +124,47 @@ fn vague_attributions() {
         ]
     );
 }
+
+#[test]
+fn cues_match_in_any_case() {
+    assert_eq!(
+        sources("Une SOURCE proche du dossier l'a dit."),
+        [anonymous(
+            "Une SOURCE proche du dossier",
+            Some("proche du dossier")
+        )]
+    );
+}
+
+/// [`CASELESS_CUES`] searches the ASCII-lowercased text: that is `(?i)` only if no
+/// other character folds to one of the cues' letters but `ſ` (to `s`).
+#[test]
+fn lowercasing_is_the_cues_case_folding() {
+    let letters: std::collections::BTreeSet<char> = "source proche entourage anonym"
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect();
+    for letter in letters {
+        let folds = Regex::new(&format!("^(?i:{letter})$")).unwrap();
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let expected = c.to_ascii_lowercase() == letter || (letter == 's' && c == 'ſ');
+            assert_eq!(
+                folds.is_match(c.encode_utf8(&mut [0; 4])),
+                expected,
+                "{c:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_cue_must_lie_inside_the_sentence() {
+    let text = "Les experts et les médias.";
+    let cues = CueSpans::new(text);
+    let holds = |range: std::ops::Range<usize>| cues.in_sentence(range);
+    assert!(holds(0..text.len()));
+    assert!(!holds(0..8), "Les expe");
+    assert!(!holds(6..12), "perts ");
+    assert!(holds(6..text.len()), "perts et les médias.");
+    assert!(!holds(12..18), "et les");
+}
