@@ -149,6 +149,8 @@ const FULL_MONTHS: [&str; 15] = [
 /// The grammar over the tokens of one sentence.
 pub struct Grammar<'a> {
     t: &'a Tokens<'a>,
+    /// The lowercase text of each token, read once: the rules ask for it often.
+    words: Vec<&'a str>,
 }
 
 /// A parsed piece: the token after it, and its value.
@@ -157,7 +159,8 @@ type Parsed<T> = Option<(usize, T)>;
 impl<'a> Grammar<'a> {
     /// The grammar over the tokens of one sentence.
     pub fn new(t: &'a Tokens<'a>) -> Self {
-        Grammar { t }
+        let words = (0..t.len()).map(|i| t.text(i)).collect();
+        Grammar { t, words }
     }
 
     /// Every expression of the sentence, left to right.
@@ -221,8 +224,9 @@ impl<'a> Grammar<'a> {
 
     // --- token helpers ---
 
-    fn word(&self, i: usize) -> &str {
-        self.t.text(i)
+    /// The lowercase text of token `i` (empty past the end).
+    fn word(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
