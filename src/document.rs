@@ -139,11 +139,18 @@ impl<'a> Document<'a> {
 
     /// The output span of a byte range: its text, code point offsets and sentence.
     pub fn span(&self, range: Range<usize>) -> Span {
+        self.span_in(range.clone(), self.sentence_index(range.start))
+    }
+
+    /// The output span of a byte range whose sentence index the caller knows (a stage
+    /// that walks its mentions in order finds it without [`Document::sentence_index`]'s
+    /// search).
+    pub fn span_in(&self, range: Range<usize>, sentence: usize) -> Span {
         Span {
             text: self.text[range.clone()].to_string(),
             start: self.char_offset(range.start),
             end: self.char_offset(range.end),
-            sentence: self.sentence_index(range.start),
+            sentence,
         }
     }
 

@@ -223,6 +223,19 @@ impl Keys {
 /// Slots of the short-key table: keys of one to three of `a`–`z` and `'`.
 const SHORT_SLOTS: usize = 28 * 28 * 28;
 
+/// The digit of each byte in a short key's slot: 1 to 26 for `a`–`z`, 27 for `'`,
+/// and 0 for a byte no short key has (a table look-up, not a test per range).
+static SHORT_DIGITS: [u8; 256] = {
+    let mut digits = [0u8; 256];
+    let mut c = b'a';
+    while c <= b'z' {
+        digits[c as usize] = c - b'a' + 1;
+        c += 1;
+    }
+    digits[b'\'' as usize] = 27;
+    digits
+};
+
 /// The slot of a key of one to three ASCII lowercase letters or apostrophes.
 #[inline]
 fn short_slot(key: &str) -> Option<usize> {
@@ -232,12 +245,11 @@ fn short_slot(key: &str) -> Option<usize> {
     }
     let mut slot = 0;
     for &c in b {
-        let digit = match c {
-            b'a'..=b'z' => usize::from(c - b'a') + 1,
-            b'\'' => 27,
-            _ => return None,
-        };
-        slot = slot * 28 + digit;
+        let digit = SHORT_DIGITS[usize::from(c)];
+        if digit == 0 {
+            return None;
+        }
+        slot = slot * 28 + usize::from(digit);
     }
     Some(slot)
 }
@@ -537,8 +549,9 @@ impl Lexicon {
         }
     }
 
-    /// The cues of a word key (see [`Lexicon::cues`]); 0 for most words.
-    #[inline]
+    /// The cues of a word key (see [`Lexicon::cues`]); 0 for most words. Inlined:
+    /// it runs for every word of every text.
+    #[inline(always)]
     pub fn cue(&self, key: &str) -> u32 {
         if let Some(slot) = short_slot(key) {
             return self.short_cues[slot];
@@ -575,9 +588,13 @@ impl Lexicon {
         // Typographic apostrophes and odd spacing are folded; most forms have none
         // (`’` and the no-break spaces start with bytes E2 and C2). The first pair of
         // bytes that makes a form odd, found once for the longest one.
-        let first_odd = text.as_bytes()[start..words[last - 1].end]
-            .windows(2)
-            .position(|p| matches!(p[0], 0xe2 | 0xc2 | b'\t' | b'\n' | b'\r') || p == b"  ")
+        let span = &text.as_bytes()[start..words[last - 1].end];
+        let first_odd = span
+            .iter()
+            .zip(&span[1..])
+            .position(|(&a, &b)| {
+                matches!(a, 0xe2 | 0xc2 | b'\t' | b'\n' | b'\r') || a == b' ' && b == b' '
+            })
             .map(|p| start + p);
         // The folded forms of words `i..j` are the prefixes of that of the longest,
         // built once in `buf`: words joined by one space where spaces separate them,
@@ -637,6 +654,17 @@ mod tests {
         let capital = keys.lower("Sénat");
         assert_eq!(capital, "sénat");
         assert!(std::ptr::eq(keys.lower("SÉNAT"), capital));
+    }
+
+    #[test]
+    fn short_slots_number_letters_and_apostrophes() {
+        assert_eq!(short_slot("a"), Some(1));
+        assert_eq!(short_slot("z"), Some(26));
+        assert_eq!(short_slot("l'"), Some(12 * 28 + 27));
+        assert_eq!(short_slot("les"), Some((12 * 28 + 5) * 28 + 19));
+        for key in ["", "dans", "Le", "à", "l’", "a1", "-"] {
+            assert_eq!(short_slot(key), None, "{key}");
+        }
     }
 
     #[test]

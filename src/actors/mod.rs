@@ -131,8 +131,14 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
             .map(|f| f.range.clone())
             .collect();
         scan.named.sort_by_key(|r| r.start);
+        let mut first_bytes = [false; 256];
+        for (surname, _) in &persons {
+            if let Some(&b) = surname.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
         for range in &tokens.sentences {
-            scan.surnames(&tokens.words[range.clone()], &persons);
+            scan.surnames(&tokens.words[range.clone()], &persons, &first_bytes);
         }
     }
     for f in &mut scan.found {
@@ -146,11 +152,18 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
             }
         }
     }
+    // The actors come out by start, so the sentence of each is that of the one before
+    // or a later one: a step forward, not a search of all (as `Document::span` does).
+    let sentences = doc.sentences();
+    let mut sentence = 0;
     resolve(scan.found)
         .into_iter()
         .map(|f| {
+            while sentence + 1 < sentences.len() && sentences[sentence + 1].start <= f.range.start {
+                sentence += 1;
+            }
             let actor = ActorMention {
-                span: doc.span(f.range.clone()),
+                span: doc.span_in(f.range.clone(), sentence),
                 kind: f.kind,
                 name: f.name,
                 role: f.role.map(str::to_string),
@@ -349,7 +362,12 @@ impl<'a> Scan<'a> {
         self.lexed
             .extend(self.words.iter().enumerate().map(|(i, w)| {
                 if w.is(Word::PUNCT) {
-                    let key = all.key(text, base + i);
+                    // One byte of punctuation is its own key.
+                    let key = if w.len() == 1 {
+                        w.text(text)
+                    } else {
+                        all.key(text, base + i)
+                    };
                     if key == "(" && first_paren.is_none() {
                         first_paren = Some(i);
                     }
@@ -437,7 +455,9 @@ impl<'a> Scan<'a> {
         let mut i = 0;
         while i < n {
             let w = self.words[i];
-            if w.is(Word::PUNCT) {
+            // An uncapitalized word of no list starts nothing: no organization,
+            // person, pattern name or acronym (a word in capitals is capitalized).
+            if w.is(Word::PUNCT) || self.cue(i) == 0 && !w.is(Word::CAPITALIZED) {
                 i += 1;
                 continue;
             }
@@ -1480,15 +1500,24 @@ impl<'a> Scan<'a> {
     }
 
     /// Later mentions by surname alone, in the current sentence's words: the first of
-    /// `persons` (surname, full name) whose surname starts there.
+    /// `persons` (surname, full name) whose surname starts there. `first_bytes` marks
+    /// the first bytes of the surnames: a word starting with another is none of them.
     #[inline(never)]
-    fn surnames(&mut self, words: &[Word], persons: &[(String, String)]) {
+    fn surnames(
+        &mut self,
+        words: &[Word],
+        persons: &[(String, String)],
+        first_bytes: &[bool; 256],
+    ) {
         for (i, w) in words.iter().enumerate() {
             if !w.is(Word::CAPITALIZED) {
                 continue;
             }
             let start = w.start;
             let first_byte = self.text.as_bytes()[start];
+            if !first_bytes[usize::from(first_byte)] {
+                continue;
+            }
             // The first byte first: most surnames differ there, without a comparison call.
             let Some((surname, full)) = persons.iter().find(|(s, _)| {
                 s.as_bytes().first() == Some(&first_byte)

@@ -267,3 +267,17 @@ fn a_title_is_dotted_only_by_a_stop_right_after_it() {
         .any(|(t, k)| t.ends_with("Dupont") && *k == Person));
     assert_eq!(spans("Il a vu M. Dupont hier."), [s("M. Dupont", Person)]);
 }
+
+#[test]
+fn spans_are_those_of_the_document() {
+    // The sentence of each span is found by stepping forward, not by a search.
+    let text = "Le ministre est venu. « Non », dit Mme Lopez à Paris. Ensuite M. Garnier, \
+                le procureur, et l’ONU ont parlé. Lopez aussi.";
+    let doc = Document::new(text);
+    let places = crate::places::extract(&doc);
+    let found = find(&doc, &places);
+    assert!(found.iter().any(|(_, a)| a.span.sentence == 2));
+    for (range, actor) in found {
+        assert_eq!(actor.span, doc.span(range));
+    }
+}
