@@ -87,6 +87,7 @@ pub fn extract(doc: &Document) -> Vec<PlaceMention> {
         text,
         gazetteer,
         key: String::new(),
+        head_key: String::new(),
         demonym_key: String::new(),
         scratch: Vec::new(),
         pool: Vec::new(),
@@ -157,7 +158,10 @@ struct Hit {
 struct Search<'a> {
     text: &'a str,
     gazetteer: &'a Gazetteer,
+    /// The normalized words of a name from the capital on.
     key: String,
+    /// The normalized words of a name from a head before the capital.
+    head_key: String,
     /// A buffer for the demonym check.
     demonym_key: String,
     /// The candidates of the name being judged.
@@ -174,8 +178,10 @@ impl<'a> Search<'a> {
         // before a word that follows a head in some name.
         let mut starts = [usize::MAX; 4];
         let mut pos = at;
+        // The capital's word, normalized once: for the filters and the search at it.
+        let first_end = word_end(self.text, at);
         self.key.clear();
-        gazetteer::push_token(&self.text[at..word_end(self.text, at)], &mut self.key);
+        gazetteer::push_token(&self.text[at..first_end], &mut self.key);
         let look_back = self.gazetteer.after_heads.contains_key(self.key.as_str());
         if !look_back && !self.gazetteer.may_start(&self.key) {
             return None;
@@ -186,15 +192,18 @@ impl<'a> Search<'a> {
                     if is_joiner(between)
                         && self.text[word.clone()].starts_with(char::is_lowercase) =>
                 {
-                    self.key.clear();
-                    gazetteer::push_token(&self.text[word.clone()], &mut self.key);
+                    self.head_key.clear();
+                    gazetteer::push_token(&self.text[word.clone()], &mut self.head_key);
                     if self
                         .gazetteer
                         .lowercase_heads
-                        .contains_key(self.key.as_str())
+                        .contains_key(self.head_key.as_str())
                     {
                         *slot = word.start;
-                    } else if !matches!(self.key.as_str(), "de" | "du" | "des" | "d" | "la" | "l") {
+                    } else if !matches!(
+                        self.head_key.as_str(),
+                        "de" | "du" | "des" | "d" | "la" | "l"
+                    ) {
                         break; // only connectors stand between a head and the capital
                     }
                     pos = word.start;
@@ -206,7 +215,13 @@ impl<'a> Search<'a> {
         // Farthest head first: the longest name wins.
         starts[..3].reverse();
         for start in starts.into_iter().filter(|&s| s != usize::MAX) {
-            if let Some((end, node)) = self.longest(start) {
+            // The capital comes last: `self.key` still holds its word.
+            let longest = if start == at {
+                longest_from(self.text, self.gazetteer, &mut self.key, at, first_end)
+            } else {
+                longest_at(self.text, self.gazetteer, &mut self.head_key, start)
+            };
+            if let Some((end, node)) = longest {
                 if end <= at {
                     continue;
                 }
@@ -226,11 +241,6 @@ impl<'a> Search<'a> {
             }
         }
         None
-    }
-
-    /// The longest gazetteer key starting at `start`: its end and node.
-    fn longest(&mut self, start: usize) -> Option<(usize, &'a Node)> {
-        longest_at(self.text, self.gazetteer, &mut self.key, start)
     }
 
     /// Applies the rules to a name found at `span`. A kept place's candidates are
@@ -266,10 +276,15 @@ impl<'a> Search<'a> {
             return drop(span);
         }
         let cues = &*CUES;
-        let prev = prev_word(text, span.start);
-        let after_contraction = prev.as_ref().is_some_and(|(w, _)| {
-            let w = &text[w.clone()];
-            contains_lowercased(&cues.contractions, w) || matches!(w, "le" | "la" | "les" | "l")
+        // The word before, lowercased once for all the cue sets it is looked up in.
+        let mut lower_buf = [0u8; 32];
+        let prev = prev_word(text, span.start).map(|(span, between)| PrevWord {
+            word: Lowered::new(&text[span.clone()], &mut lower_buf),
+            span,
+            between,
+        });
+        let after_contraction = prev.as_ref().is_some_and(|p| {
+            p.word.is_in(&cues.contractions) || matches!(p.word.text, "le" | "la" | "les" | "l")
         });
         candidates.extend(
             matching()
@@ -293,8 +308,13 @@ impl<'a> Search<'a> {
             return drop(span);
         }
         // A person's name: after a title, or among capitalized words mid-sentence.
-        if let Some((word, between)) = &prev {
-            let word_text = &text[word.clone()];
+        if let Some(PrevWord {
+            span: word,
+            between,
+            word: lowered,
+        }) = &prev
+        {
+            let word_text = lowered.text;
             if cues.titles.contains(word_text) && matches!(between.trim(), "" | ".") {
                 return drop(span);
             }
@@ -303,9 +323,9 @@ impl<'a> Search<'a> {
                 && word_text.chars().any(char::is_lowercase)
                 && !all_caps
                 && !is_sentence_start(doc, word.start)
-                && !contains_lowercased(&cues.stopwords, word_text)
-                && !contains_lowercased(&cues.place_nouns, word_text)
-                && !contains_lowercased(&cues.heads, word_text)
+                && !lowered.is_in(&cues.stopwords)
+                && !lowered.is_in(&cues.place_nouns)
+                && !lowered.is_in(&cues.heads)
             {
                 return drop(span);
             }
@@ -323,13 +343,11 @@ impl<'a> Search<'a> {
         }
         // An address: `rue de Paris`, `boulevard Voltaire`; a building: `halle
         // Saint-François`.
-        if self.in_address(span.start) {
+        if self.in_address(prev.as_ref()) {
             return drop(span);
         }
-        if let Some((word, between)) = &prev {
-            if between.chars().all(|c| c == ' ')
-                && contains_lowercased(&cues.buildings, &text[word.clone()])
-            {
+        if let Some(p) = &prev {
+            if p.between.chars().all(|c| c == ' ') && p.word.is_in(&cues.buildings) {
                 return drop(span);
             }
         }
@@ -374,7 +392,7 @@ impl<'a> Search<'a> {
         // For a town that is no common word, `de` is enough (`une infirmière de Gembloux`).
         let loose = !candidates.iter().any(|&c| places[c as usize].ambiguous);
         if candidates.iter().all(needs_context)
-            && !self.has_place_context(&span, starts_sentence, all_caps, loose)
+            && !self.has_place_context(&span, prev.as_ref(), starts_sentence, all_caps, loose)
         {
             return drop(span);
         }
@@ -399,15 +417,15 @@ impl<'a> Search<'a> {
         }
         // A generic head before a water body or landform joins the span.
         let mut start = span.start;
-        if let Some((word, between)) = &prev {
+        if let Some(p) = &prev {
             let kind = places[candidates[0] as usize].kind;
             if matches!(
                 kind,
                 PlaceKind::Water | PlaceKind::Other | PlaceKind::Region
-            ) && between.chars().all(|c| c == ' ')
-                && cues.heads.contains(&text[word.clone()])
+            ) && p.between.chars().all(|c| c == ' ')
+                && cues.heads.contains(p.word.text)
             {
-                start = word.start;
+                start = p.span.start;
             }
         }
         Some(Hit {
@@ -439,31 +457,39 @@ impl<'a> Search<'a> {
         })
     }
 
-    /// After a street word, directly or through `de`, `du`, `des`, `d'`, `de la`.
-    fn in_address(&self, start: usize) -> bool {
+    /// After a street word, directly or through `de`, `du`, `des`, `d'`, `de la`
+    /// (up to three words back from `prev`, the word before the name).
+    fn in_address(&self, prev: Option<&PrevWord>) -> bool {
         let streets = &CUES.streets;
-        let mut pos = start;
-        for _ in 0..3 {
+        let Some(prev) = prev else {
+            return false;
+        };
+        if prev.word.is_in(streets) {
+            return true;
+        }
+        let (mut w, mut pos) = (prev.word.text, prev.span.start);
+        for _ in 1..3 {
+            if !matches!(w, "de" | "du" | "des" | "d" | "la" | "l") {
+                return false;
+            }
             let Some((word, _)) = prev_word(self.text, pos) else {
                 return false;
             };
-            let w = &self.text[word.clone()];
+            w = &self.text[word.clone()];
             if contains_lowercased(streets, w) {
                 return true;
-            }
-            if !matches!(w, "de" | "du" | "des" | "d" | "la" | "l") {
-                return false;
             }
             pos = word.start;
         }
         false
     }
 
-    /// A place context for a name that is also a common word (`loose`: for a small
-    /// foreign town, any `de` will do).
+    /// A place context for a name that is also a common word, at `span` after `prev`
+    /// (`loose`: for a small foreign town, any `de` will do).
     fn has_place_context(
         &self,
         span: &Range<usize>,
+        prev: Option<&PrevWord>,
         starts_sentence: bool,
         all_caps: bool,
         loose: bool,
@@ -483,13 +509,18 @@ impl<'a> Search<'a> {
         if all_caps && starts_sentence && (after.starts_with(',') || after_trim.starts_with('(')) {
             return true;
         }
-        let Some((mut word, _)) = prev_word(text, span.start) else {
+        let Some(PrevWord {
+            span: word,
+            word: Lowered {
+                lower: Some(mut w), ..
+            },
+            ..
+        }) = prev
+        else {
             return false;
         };
-        let (mut buf, mut article_buf) = ([0u8; 32], [0u8; 32]);
-        let Some(mut w) = lowercased(&text[word.clone()], &mut article_buf) else {
-            return false;
-        };
+        let mut word = word.clone();
+        let mut buf = [0u8; 32];
         // Through an article: `dans la Vienne`, `préfecture de la Vienne`.
         if matches!(w, "la" | "le" | "les" | "l") {
             let Some((before, _)) = prev_word(text, word.start) else {
@@ -538,35 +569,46 @@ fn longest_at<'g>(
     key: &mut String,
     start: usize,
 ) -> Option<(usize, &'g Node)> {
+    let first_end = word_end(text, start);
     key.clear();
+    gazetteer::push_token(&text[start..first_end], key);
+    longest_from(text, gazetteer, key, start, first_end)
+}
+
+/// [`longest_at`], with the first word (`start..first_end`) already normalized in `key`.
+fn longest_from<'g>(
+    text: &str,
+    gazetteer: &'g Gazetteer,
+    key: &mut String,
+    start: usize,
+    first_end: usize,
+) -> Option<(usize, &'g Node)> {
     let mut best = None;
-    let mut pos = start;
+    let (mut pos, mut end) = (start, first_end);
     loop {
-        let word_end = word_end(text, pos);
-        if word_end == pos {
+        if end == pos {
             break;
         }
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        gazetteer::push_token(&text[pos..word_end], key);
         let Some(node) = gazetteer.index.get(key.as_str()) else {
             break;
         };
         if node.form_count() > 0 {
-            best = Some((word_end, node));
+            best = Some((end, node));
         }
         if !node.is_prefix {
             break;
         }
         // Words of one name are joined by a space, a hyphen, an apostrophe or a dash.
-        match text[word_end..].chars().next() {
+        match text[end..].chars().next() {
             Some(c) if is_joiner_char(c) => {
-                let next = word_end + c.len_utf8();
+                let next = end + c.len_utf8();
                 if !text[next..].starts_with(is_word_char) {
                     break;
                 }
                 pos = next;
+                end = word_end(text, pos);
+                key.push(' ');
+                gazetteer::push_token(&text[pos..end], key);
             }
             _ => break,
         }
@@ -717,6 +759,35 @@ fn same_letters(form: &str, written: &str) -> bool {
     letters(form).eq(letters(written))
 }
 
+/// The word before a name: where it is, what stands between them (see [`prev_word`])
+/// and its lowercase form.
+struct PrevWord<'t> {
+    span: Range<usize>,
+    between: &'t str,
+    word: Lowered<'t>,
+}
+
+/// A word and its lowercase form, made once to look it up in several cue sets.
+struct Lowered<'t> {
+    text: &'t str,
+    /// `None` when too long for any cue word (see [`lowercased`]).
+    lower: Option<&'t str>,
+}
+
+impl<'t> Lowered<'t> {
+    fn new(text: &'t str, buf: &'t mut [u8; 32]) -> Self {
+        Lowered {
+            text,
+            lower: lowercased(text, buf),
+        }
+    }
+
+    /// Whether its lowercase form is in `set`: the same as [`contains_lowercased`].
+    fn is_in(&self, set: &WordSet) -> bool {
+        self.text.len() <= set.longest() + 4 && self.lower.is_some_and(|l| set.contains(l))
+    }
+}
+
 /// Whether the lowercase form of `word` is in `set`, without allocating: cue words
 /// are short, so a word longer than 32 bytes is in no set.
 fn contains_lowercased(set: &WordSet, word: &str) -> bool {
@@ -862,6 +933,16 @@ fn is_sentence_start(doc: &Document, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn lowered_lookup_as_contains_lowercased(word in "[a-zA-ZÉéK\u{212a}İ-]{0,40}") {
+            let set = WordSet::parse("le\nà\nsous-préfecture\nkk\né\n");
+            let mut buf = [0u8; 32];
+            let lowered = Lowered::new(&word, &mut buf);
+            proptest::prop_assert_eq!(lowered.is_in(&set), contains_lowercased(&set, &word));
+        }
+    }
 
     #[test]
     fn capitals_must_match_the_form() {
