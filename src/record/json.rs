@@ -373,7 +373,9 @@ mod tests {
 
     #[test]
     fn variant_names_are_serde_names() {
-        for (name, serde) in every_variant() {
+        let variants = every_variant();
+        assert_eq!(variants.len(), 33);
+        for (name, serde) in variants {
             assert_eq!(format!("\"{name}\""), serde);
         }
     }
