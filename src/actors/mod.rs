@@ -21,7 +21,7 @@
 mod lexicon;
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
@@ -185,18 +185,21 @@ fn resolve(found: Vec<Found>) -> Vec<Found> {
         .map(|(i, f)| (Reverse(f.rank), f.range.start, i))
         .collect();
     order.sort_unstable();
-    // The starts of the kept actors and their indexes in `found`, by start, then as
-    // kept: only those starting within the longest span before `f` can overlap it, a
-    // few look-ups instead of a scan of all.
-    let mut by_start: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    // The kept actors' indexes in `found`, by start, then as kept: only those starting
+    // within the longest span before `f` can overlap it, a few look-ups instead of a
+    // scan of all. (A tree, not a sorted vector: actors are kept in rank order, and
+    // inserting each into a vector would move the ones after it, quadratic on a long
+    // text.)
+    let mut by_start: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let longest = found.iter().map(|f| f.range.len()).max().unwrap_or(0);
     for &(_, _, i) in &order {
         let f = &found[i];
         let named = matches!(f.kind, ActorKind::Person | ActorKind::Organization);
         let from = f.range.start.saturating_sub(longest);
-        let lo = by_start.partition_point(|&(s, _)| s < from);
-        let hi = lo + by_start[lo..].partition_point(|&(s, _)| s < f.range.end);
-        let clash = by_start[lo..hi].iter().map(|&(_, k)| &found[k]).any(|k| {
+        let near = by_start
+            .range(from..f.range.end)
+            .flat_map(|(_, kept)| kept.iter().map(|&k| &found[k]));
+        let clash = near.into_iter().any(|k| {
             let overlap = k.range.start < f.range.end && f.range.start < k.range.end;
             let k_named = matches!(k.kind, ActorKind::Person | ActorKind::Organization);
             if !overlap {
@@ -215,17 +218,14 @@ fn resolve(found: Vec<Found>) -> Vec<Found> {
             !(phrase.start <= org.start && org.end <= phrase.end)
         });
         if !clash {
-            let at = by_start.partition_point(|&(s, _)| s <= f.range.start);
-            by_start.insert(at, (f.range.start, i));
+            by_start.entry(f.range.start).or_default().push(i);
         }
     }
     // By start, longer first, then as kept (a stable sort).
-    by_start.sort_by_key(|&(start, i)| (start, Reverse(found[i].range.end)));
+    let mut kept: Vec<usize> = by_start.into_values().flatten().collect();
+    kept.sort_by_key(|&i| (found[i].range.start, Reverse(found[i].range.end)));
     let mut found: Vec<Option<Found>> = found.into_iter().map(Some).collect();
-    by_start
-        .iter()
-        .filter_map(|&(_, i)| found[i].take())
-        .collect()
+    kept.iter().filter_map(|&i| found[i].take()).collect()
 }
 
 /// The ends (exclusive word indexes, longest first, within `n` words) of the phrases
