@@ -199,6 +199,20 @@ fn the_database_holds_what_the_records_say() {
     let conn = open(&db);
     let quotes = count(&conn, "SELECT count(*) FROM quotes WHERE ?1 = ?1", "");
     assert!(quotes > 100, "the fixtures hold quotes");
+    // A new database has 32 KiB pages and stays in WAL mode after the run.
+    let pragma = |name: &str| -> String {
+        conn.query_row(&format!("PRAGMA {name}"), [], |r| {
+            r.get::<_, rusqlite::types::Value>(0)
+        })
+        .map(|v| match v {
+            rusqlite::types::Value::Integer(n) => n.to_string(),
+            rusqlite::types::Value::Text(t) => t,
+            other => format!("{other:?}"),
+        })
+        .unwrap()
+    };
+    assert_eq!(pragma("page_size"), "32768");
+    assert_eq!(pragma("journal_mode"), "wal");
     // The same run again replaces every article: no row is added.
     drop(conn);
     let out = depeche(&args);
