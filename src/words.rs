@@ -134,10 +134,21 @@ static ASCII_CLASS: [u8; 256] = {
     table
 };
 
+/// Whether `word` (a word made by [`split`]) has at least two letters.
+///
+/// Only asked of words without a lowercase letter, the few that may be all capitals:
+/// counting letters in the hot loop for every word cost more than this second look.
+fn has_two_letters(word: &str) -> bool {
+    word.chars()
+        .filter(|&c| is_word_char(c) && letter_case(c).0)
+        .nth(1)
+        .is_some()
+}
+
 /// Cuts `text[range]` into words and punctuation, appended to `out`.
 pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
-    let bytes = text.as_bytes();
     let stop = range.end;
+    let bytes = &text.as_bytes()[..stop];
     // The character at byte `at` and its length, ASCII without decoding.
     let char_at = |at: usize| -> (char, usize) {
         let b = bytes[at];
@@ -151,15 +162,16 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     let mut i = range.start;
     while i < stop {
         let b = bytes[i];
-        // ASCII first: spaces, punctuation and the first letter of most words.
-        let (start_flags, len, upper, letter) = match b {
+        // ASCII first: spaces, punctuation and the first letter of most words. An
+        // ASCII letter or digit is left to the run below (`len` 0), which reads it.
+        let (start_flags, len, upper) = match b {
             b' ' | b'\n' | b'\r' | b'\t' | 0x0b | 0x0c => {
                 i += 1;
                 continue;
             }
-            b'a'..=b'z' => (Word::LOWERCASE, 1, false, true),
-            b'A'..=b'Z' => (Word::CAPITALIZED, 1, true, true),
-            b'0'..=b'9' => (Word::NUMBER, 1, false, false),
+            b'a'..=b'z' => (Word::LOWERCASE, 0, false),
+            b'A'..=b'Z' => (Word::CAPITALIZED, 0, true),
+            b'0'..=b'9' => (Word::NUMBER, 0, false),
             0..=0x7f => {
                 out.push(Word {
                     start: i,
@@ -192,27 +204,34 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
                 } else {
                     0
                 };
-                (flags, len, upper, alphabetic)
+                (flags, len, upper)
             }
         };
         let start = i;
         let mut end = i + len;
         let mut flags = start_flags;
-        let mut letters = usize::from(letter);
         let mut all_caps = upper;
         let mut folded = !upper;
         // What the ASCII letters and digits of the word hold, as `ASCII_CLASS` bits.
         let mut ascii_seen = 0u8;
-        while end < stop {
-            let b = bytes[end];
-            let class = ASCII_CLASS[usize::from(b)];
-            if class != 0 {
-                ascii_seen |= class;
-                letters += usize::from(class & (UPPER | LOWER) != 0);
-                end += 1;
-                continue;
+        loop {
+            // Most of a word is a run of ASCII letters and digits: one table look-up
+            // a byte, nothing decoded.
+            end += bytes[end..]
+                .iter()
+                .position(|&b| {
+                    let class = ASCII_CLASS[usize::from(b)];
+                    ascii_seen |= class;
+                    class == 0
+                })
+                .unwrap_or(stop - end);
+            if end >= stop {
+                break;
             }
-            let (d, dlen) = match (b, bytes.get(end + 1)) {
+            let (d, dlen) = match (bytes[end], bytes.get(end + 1)) {
+                (b @ (b'-' | b'+' | b'\''), _) => (char::from(b), 1),
+                // Any other ASCII byte (a space, punctuation) ends the word.
+                (0..=0x7f, _) => break,
                 // Latin-1 letters (`é`, `É`) without decoding: C3 80–BF is U+00C0–U+00FF.
                 (0xc3, Some(&next @ 0x80..=0xbf)) => (char::from(next + 0x40), 2),
                 _ => char_at(end),
@@ -220,7 +239,6 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
             if is_word_char(d) {
                 let (alphabetic, upper) = letter_case(d);
                 if alphabetic {
-                    letters += 1;
                     all_caps &= upper;
                     folded &= !upper;
                 }
@@ -252,7 +270,7 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
         }
         all_caps &= ascii_seen & LOWER == 0;
         folded &= ascii_seen & UPPER == 0;
-        if all_caps && letters >= 2 {
+        if all_caps && has_two_letters(&text[start..end]) {
             flags |= Word::ALL_CAPS;
         }
         if folded {
@@ -272,18 +290,20 @@ pub fn key<'b>(word: &str, buf: &'b mut String) -> &'b str {
 }
 
 /// Appends the key of `word` (see [`key`]) to `buf`.
+///
+/// One pass, character by character: ASCII and the Latin-1 capitals (`É`, `À`) are
+/// lowered without the Unicode tables, which only the rarer capitals go through.
 pub fn push_key(word: &str, buf: &mut String) {
-    if word.is_ascii() {
-        let start = buf.len();
-        buf.push_str(word);
-        buf[start..].make_ascii_lowercase();
-    } else {
-        for c in word.chars() {
-            match c {
-                '’' => buf.push('\''),
-                c if c.is_uppercase() => buf.extend(c.to_lowercase()),
-                c => buf.push(c),
-            }
+    buf.reserve(word.len());
+    for c in word.chars() {
+        match c {
+            'A'..='Z' => buf.push(c.to_ascii_lowercase()),
+            '\0'..='\x7f' => buf.push(c),
+            '’' => buf.push('\''),
+            // U+00C0–U+00DE but `×`: their lowercase is 0x20 further (`É` → `é`).
+            'À'..='Þ' if c != '×' => buf.extend(char::from_u32(u32::from(c) + 0x20)),
+            c if c.is_uppercase() => buf.extend(c.to_lowercase()),
+            c => buf.push(c),
         }
     }
 }
@@ -424,6 +444,43 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(fast, plain);
+        }
+    }
+
+    /// The first version of [`push_key`]: the one-pass one must agree.
+    fn reference_push_key(word: &str, buf: &mut String) {
+        if word.is_ascii() {
+            let start = buf.len();
+            buf.push_str(word);
+            buf[start..].make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                match c {
+                    '’' => buf.push('\''),
+                    c if c.is_uppercase() => buf.extend(c.to_lowercase()),
+                    c => buf.push(c),
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_one_pass_key_agrees_with_the_plain_one(word in "(\\PC|[a-zA-Z’'À-ÿĀ-ſ])*") {
+            let (mut fast, mut plain) = (String::from("x"), String::from("x"));
+            push_key(&word, &mut fast);
+            reference_push_key(&word, &mut plain);
+            proptest::prop_assert_eq!(fast, plain);
+        }
+    }
+
+    #[test]
+    fn latin_1_keys_match_unicode() {
+        for c in '\u{0}'..='\u{24f}' {
+            let (mut fast, mut plain) = (String::new(), String::new());
+            push_key(&c.to_string(), &mut fast);
+            reference_push_key(&c.to_string(), &mut plain);
+            assert_eq!(fast, plain, "{c:?}");
         }
     }
 
