@@ -125,7 +125,13 @@ fn is_plain_block(block: &[u8]) -> bool {
 
 /// Calls `on_line` for every line of `text` (every Unicode line separator ends one;
 /// `\r\n` counts once), with the terminators found in it, in one pass.
-fn scan_lines(text: &str, mut on_line: impl FnMut(Line)) {
+fn scan_lines(text: &str, on_line: impl FnMut(Line)) {
+    scan_lines_by::<true>(text, on_line);
+}
+
+/// [`scan_lines`], skipping blocks of eight plain bytes at once if `BLOCKS` (the
+/// tests compare it with the byte-by-byte scan).
+fn scan_lines_by<const BLOCKS: bool>(text: &str, mut on_line: impl FnMut(Line)) {
     let bytes = text.as_bytes();
     let mut terminators = Vec::new();
     let mut latin = true;
@@ -134,7 +140,7 @@ fn scan_lines(text: &str, mut on_line: impl FnMut(Line)) {
     while i < bytes.len() {
         // Eight plain bytes at once, the common case; else byte by byte up to the end
         // of the block (or past it, for a separator across it).
-        if bytes.get(i..i + 8).is_some_and(is_plain_block) {
+        if BLOCKS && bytes.get(i..i + 8).is_some_and(is_plain_block) {
             i += 8;
             continue;
         }
@@ -513,63 +519,22 @@ mod tests {
         lines
     }
 
-    /// The first version of [`scan_lines`], byte by byte: the block-skipping one must
-    /// agree.
-    fn reference_lines(text: &str) -> Vec<(Range<usize>, Vec<usize>, bool)> {
-        let bytes = text.as_bytes();
-        let mut lines = Vec::new();
-        let mut terminators = Vec::new();
-        let mut latin = true;
-        let mut start = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            let class = BYTE_CLASS[bytes[i] as usize];
-            let next = bytes.get(i + 1).copied();
-            let separator = match class {
-                LINE_BREAK if bytes[i] == b'\r' && next == Some(b'\n') => 2,
-                LINE_BREAK => 1,
-                LEAD_C2 if next == Some(0x85) => 2,
-                LEAD_E2 => match (next, bytes.get(i + 2)) {
-                    (Some(0x80), Some(0xa8 | 0xa9)) => 3,
-                    (Some(0x80), Some(0xa6 | 0xbc)) | (Some(0x81), Some(0x87..=0x89)) => {
-                        terminators.push(i);
-                        0
-                    }
-                    _ => 0,
-                },
-                TERMINATOR => {
-                    terminators.push(i);
-                    0
-                }
-                OTHER_SCRIPT => {
-                    latin = false;
-                    0
-                }
-                _ => 0,
-            };
-            if separator > 0 {
-                lines.push((start..i, std::mem::take(&mut terminators), latin));
-                latin = true;
-                i += separator;
-                start = i;
-            } else {
-                i += 1;
-            }
-        }
-        if start < bytes.len() {
-            lines.push((start..bytes.len(), terminators, latin));
-        }
-        lines
-    }
-
     proptest::proptest! {
         #[test]
         fn block_scanner_agrees_with_the_plain_one(text in "[a-z .?!\r\n\t\u{0}\u{b}\u{c}\u{d}\u{e}\u{85}\u{2026}\u{2028}\u{2049}é東-]{0,60}") {
-            let mut got = Vec::new();
-            scan_lines(&text, |line| {
-                got.push((line.range, line.terminators.to_vec(), line.latin))
-            });
-            proptest::prop_assert_eq!(got, reference_lines(&text));
+            let scan = |blocks: bool| {
+                let mut lines = Vec::new();
+                let mut push = |line: Line| {
+                    lines.push((line.range, line.terminators.to_vec(), line.latin))
+                };
+                if blocks {
+                    scan_lines_by::<true>(&text, &mut push);
+                } else {
+                    scan_lines_by::<false>(&text, &mut push);
+                }
+                lines
+            };
+            proptest::prop_assert_eq!(scan(true), scan(false));
         }
     }
 
