@@ -159,7 +159,7 @@ type Parsed<T> = Option<(usize, T)>;
 impl<'a> Grammar<'a> {
     /// The grammar over the tokens of one sentence.
     pub fn new(t: &'a Tokens<'a>) -> Self {
-        let words = (0..t.len()).map(|i| t.text(i)).collect();
+        let words = t.texts().collect();
         Grammar { t, words }
     }
 

@@ -89,14 +89,20 @@ impl Unit {
 }
 
 /// The classes of a word (a few words have two: `sept` is 7 and September).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Entry {
     pub first: Class,
     pub second: Option<Class>,
 }
 
 struct Vocabulary {
-    words: HashMap<&'static str, Entry, BuildHasherDefault<Fnv1a>>,
+    /// The words and their classes by [`word_hash`], in an open-addressing table
+    /// (hash 0 is empty): a probe is one load where a `HashMap` hashes, groups and
+    /// compares, and every word of a sentence is looked up.
+    words: Vec<Slot>,
+    /// The same words in a `HashMap`: the reference the table is tested against.
+    #[cfg(test)]
+    map: HashMap<&'static str, Entry, BuildHasherDefault<Fnv1a>>,
     longest: usize,
     /// Hashes ([`word_hash`]) of the words that make a token strong, in an
     /// open-addressing table (0 is empty).
@@ -110,7 +116,42 @@ struct Vocabulary {
     ete: u64,
 }
 
+/// A slot of [`Vocabulary::words`].
+#[derive(Clone, Copy)]
+struct Slot {
+    hash: u64,
+    word: &'static str,
+    entry: Entry,
+}
+
+/// Slots of the vocabulary table: a power of two well above the word count.
+const WORD_SLOTS: usize = 1024;
+
 impl Vocabulary {
+    /// The classes of a lowercase word.
+    fn get(&self, word: &str) -> Option<Entry> {
+        if !self.may_hold(word) {
+            return None;
+        }
+        self.get_hashed(word_hash(word.bytes()), word)
+    }
+
+    /// The classes of a lowercase word of [`word_hash`] `h`.
+    #[inline]
+    fn get_hashed(&self, h: u64, word: &str) -> Option<Entry> {
+        let mut slot = h as usize % WORD_SLOTS;
+        loop {
+            let s = &self.words[slot];
+            if s.hash == 0 {
+                return None;
+            }
+            if s.hash == h && s.word == word {
+                return Some(s.entry);
+            }
+            slot = (slot + 1) % WORD_SLOTS;
+        }
+    }
+
     fn may_hold(&self, word: &str) -> bool {
         let len = word.len();
         len <= self.longest
@@ -216,6 +257,30 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
             });
     }
     let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+    // At most half full, so that a probe for an absent word soon meets an empty slot.
+    assert!(
+        2 * words.len() <= WORD_SLOTS,
+        "the date vocabulary has outgrown its table"
+    );
+    let mut table = vec![
+        Slot {
+            hash: 0,
+            word: "",
+            entry: Entry {
+                first: Class::Vague,
+                second: None,
+            },
+        };
+        WORD_SLOTS
+    ];
+    for (&word, &entry) in &words {
+        let hash = word_hash(word.bytes());
+        let mut slot = hash as usize % WORD_SLOTS;
+        while table[slot].hash != 0 {
+            slot = (slot + 1) % WORD_SLOTS;
+        }
+        table[slot] = Slot { hash, word, entry };
+    }
     let mut strong = vec![0u64; STRONG_SLOTS];
     let strong_words = words
         .iter()
@@ -241,7 +306,9 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         }
     }
     Vocabulary {
-        words,
+        words: table,
+        #[cfg(test)]
+        map: words,
         longest,
         strong,
         lengths,
@@ -282,14 +349,20 @@ pub fn may_hold_a_date(bytes: &[u8]) -> bool {
     let mut previous: Option<&[u8]> = None;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_digit() {
-            let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-            if time_like_number(&bytes[i..i + run], &bytes[i + run..]) {
-                return true;
+        match BYTE_CLASS[usize::from(bytes[i])] {
+            OTHER => {
+                i += 1;
+                continue;
             }
-            i += run;
-            continue;
+            DIGIT => {
+                let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+                if time_like_number(&bytes[i..i + run], &bytes[i + run..]) {
+                    return true;
+                }
+                i += run;
+                continue;
+            }
+            _ => {}
         }
         let end = letters_end(bytes, i);
         if end == i {
@@ -312,21 +385,45 @@ pub fn may_hold_a_date(bytes: &[u8]) -> bool {
     false
 }
 
+/// [`BYTE_CLASS`] values: a byte no word starts with, a digit, an ASCII letter, the
+/// lead byte of a two-byte letter of [`letters_end`].
+const OTHER: u8 = 0;
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+const LEAD: u8 = 3;
+
+/// The class of each byte for [`may_hold_a_date`]: one table load tells the bytes
+/// to skip (spaces, punctuation, the other bytes of UTF-8) from the others.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'A'..=b'Z' | b'a'..=b'z' => LETTER,
+            0xc3..=0xc5 => LEAD,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The end of the word starting at byte `i` of `bytes`, for [`may_hold_a_date`]: a
 /// run of ASCII letters and of the two-byte letters led by `0xc3` to `0xc5`
 /// (U+00C0 to U+017F, but `×` and `÷`).
 fn letters_end(bytes: &[u8], mut i: usize) -> usize {
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_alphabetic() {
-            i += 1;
-        } else if (0xc3..=0xc5).contains(&b) && i + 1 < bytes.len() {
-            if b == 0xc3 && matches!(bytes[i + 1], 0x97 | 0xb7) {
-                break; // × ÷
+        match BYTE_CLASS[usize::from(b)] {
+            LETTER => i += 1,
+            LEAD if i + 1 < bytes.len() => {
+                if b == 0xc3 && matches!(bytes[i + 1], 0x97 | 0xb7) {
+                    break; // × ÷
+                }
+                i += 2;
             }
-            i += 2;
-        } else {
-            break;
+            _ => break,
         }
     }
     i
@@ -503,6 +600,31 @@ fn is_latin_word(word: &str) -> bool {
     true
 }
 
+/// [`word_hash`] of `word` if it is all letters of [`is_latin_word`] (one pass for
+/// both: the hash of a word without capitals is its key's).
+fn latin_hash(word: &[u8]) -> Option<u64> {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < word.len() {
+        let b = word[i];
+        if b.is_ascii_alphabetic() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            i += 1;
+        } else {
+            match (b, word.get(i + 1)) {
+                (0xc3, Some(0x97 | 0xb7)) => return None,
+                (0xc3..=0xc5, Some(&next @ 0x80..=0xbf)) => {
+                    h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+                    h = (h ^ u64::from(next)).wrapping_mul(0x0100_0000_01b3);
+                    i += 2;
+                }
+                _ => return None,
+            }
+        }
+    }
+    Some(h | 1)
+}
+
 /// Appends the lowercase form of `word` to `out`.
 fn push_lower(word: &str, out: &mut String) {
     if word.is_ascii() {
@@ -537,13 +659,14 @@ impl<'t> Tokens<'t> {
 
     /// Tokenizes a sentence from its words (`words`, cut by [`crate::words::split`],
     /// with their keys): the same tokens as [`Tokens::fill`] over the sentence, for
-    /// less work. A word of Latin letters or an ASCII punctuation mark is one token,
-    /// made here; any other word goes through the scanner.
+    /// less work. The common words are made here: a word of Latin letters, a run of
+    /// digits, an elided word (`l'`, `qu’`: a word and its apostrophe), a punctuation
+    /// mark; any other (`14h30`, `après-midi`, `XIXe`, `aujourd`) goes through the
+    /// scanner.
     pub fn fill_words(&mut self, words: &Words, sentence: std::ops::Range<usize>) {
         self.toks.clear();
         self.lower.clear();
         let text = self.text;
-        let vocabulary = &*VOCABULARY;
         let mut previous_end = None;
         for i in sentence {
             let w = &words.words[i];
@@ -551,60 +674,179 @@ impl<'t> Tokens<'t> {
             let space_before = previous_end.is_none_or(|end| w.start > end);
             previous_end = Some(w.end);
             let word = w.text(text);
-            let first = word.as_bytes()[0];
-            if w.is(Word::PUNCT) && first < 0x80 {
-                self.toks.push(Tok {
-                    start: w.start,
-                    end: w.end,
-                    kind: Kind::Punct(char::from(first)),
-                    alt: None,
-                    lowered: false,
-                    space_before,
-                    capital: false,
-                    marks_time: false,
-                    lower: (self.lower.len() as u32, self.lower.len() as u32),
-                });
+            let bytes = word.as_bytes();
+            let first = bytes[0];
+            if w.is(Word::PUNCT) {
+                let c = if first < 0x80 {
+                    Some(char::from(first))
+                } else {
+                    // A sign the scanner takes for a letter or a space is its own.
+                    word.chars()
+                        .next()
+                        .filter(|&c| c.len_utf8() == word.len() && !is_letter(c) && !is_space(c))
+                };
+                match c {
+                    Some(c) => self.push_punct(w.start, c, space_before),
+                    None => self.scan(w.start..w.end, space_before),
+                }
+                continue;
+            }
+            if first.is_ascii_digit() {
+                if bytes.iter().all(u8::is_ascii_digit) {
+                    // Digits alone: no ordinal suffix follows inside the word.
+                    let value = bytes.iter().fold(0u32, |v, &b| {
+                        v.saturating_mul(10).saturating_add(u32::from(b - b'0'))
+                    });
+                    self.toks.push(Tok {
+                        start: w.start,
+                        end: w.end,
+                        kind: Kind::Number(value, bytes.len().min(255) as u8),
+                        alt: None,
+                        lowered: false,
+                        space_before,
+                        capital: false,
+                        marks_time: false,
+                        lower: (0, 0),
+                    });
+                } else {
+                    self.scan(w.start..w.end, space_before);
+                }
+                continue;
+            }
+            if w.is(Word::ELIDED) {
+                // `l'`, `D’`, `jusqu'`: ASCII letters, then the apostrophe, a token
+                // of its own glued to them.
+                let apostrophe = if word.ends_with('\'') {
+                    1
+                } else {
+                    '’'.len_utf8()
+                };
+                let letters = &word[..word.len() - apostrophe];
+                if letters.bytes().all(|b| b.is_ascii_alphabetic())
+                    && !(is_roman_lead(first) && roman_ordinal(letters).is_some())
+                {
+                    let end = w.start + letters.len();
+                    let capital = first.is_ascii_uppercase();
+                    if letters.bytes().any(|b| b.is_ascii_uppercase()) {
+                        let lower_start = self.lower.len();
+                        self.lower.push_str(letters);
+                        self.lower[lower_start..].make_ascii_lowercase();
+                        let key = &self.lower[lower_start..];
+                        let entry = VOCABULARY.get(key);
+                        let marks_time = marks_time(key, entry);
+                        let lower = Some(lower_start);
+                        self.push_word_tok(
+                            w.start..end,
+                            entry,
+                            marks_time,
+                            lower,
+                            capital,
+                            space_before,
+                        );
+                    } else {
+                        let entry = VOCABULARY.get(letters);
+                        self.push_word(w.start..end, letters, entry, None, capital, space_before);
+                    }
+                    let c = word[letters.len()..].chars().next().unwrap_or('\'');
+                    self.push_punct(end, c, false);
+                } else {
+                    self.scan(w.start..w.end, space_before);
+                }
                 continue;
             }
             // Not through here: Roman numerals, `aujourd` (the scanner looks for its
-            // `'hui`), and words of other characters than Latin letters.
-            if matches!(first, b'I' | b'V' | b'X' | b'L' | b'C')
-                || word == "aujourd"
-                || !is_latin_word(word)
-            {
+            // `'hui`), and words of other characters than Latin letters. A word
+            // without capitals is its key: it is hashed as it is checked (a word with
+            // capitals is looked up by its key, below).
+            let hash = if w.is(Word::FOLDED) {
+                latin_hash(bytes)
+            } else {
+                is_latin_word(word).then_some(0)
+            };
+            let Some(hash) = hash else {
+                self.scan(w.start..w.end, space_before);
+                continue;
+            };
+            if (is_roman_lead(first) && roman_ordinal(word).is_some()) || word == "aujourd" {
                 self.scan(w.start..w.end, space_before);
                 continue;
             }
-            let lowered = !w.is(Word::FOLDED);
-            let lower_start = self.lower.len() as u32;
-            let key = if lowered {
-                self.lower.push_str(words.key(text, i));
-                &self.lower[lower_start as usize..]
+            // A Latin word starts with a letter: its case is the word's flag.
+            let capital = w.is(Word::CAPITALIZED);
+            let lower_start = self.lower.len();
+            if w.is(Word::FOLDED) {
+                let entry = VOCABULARY.get_hashed(hash, word);
+                self.push_word(w.start..w.end, word, entry, None, capital, space_before);
             } else {
-                word
-            };
-            let entry = if vocabulary.may_hold(key) {
-                vocabulary.words.get(key).copied()
-            } else {
-                None
-            };
-            let (kind, alt) = match entry {
-                Some(entry) => (Kind::Word(Some(entry.first)), entry.second),
-                None => (Kind::Word(None), None),
-            };
-            self.toks.push(Tok {
-                start: w.start,
-                end: w.end,
-                kind,
-                alt,
-                lowered,
-                space_before,
-                capital: word.chars().next().is_some_and(char::is_uppercase),
-                marks_time: kind == Kind::Word(None) && STRONG_WORDS.contains(&key),
-                lower: (lower_start, self.lower.len() as u32),
-            });
+                let key = words.key(text, i);
+                self.lower.push_str(key);
+                let entry = VOCABULARY.get(key);
+                let lower = Some(lower_start);
+                self.push_word(w.start..w.end, key, entry, lower, capital, space_before);
+            }
         }
         self.index_strong();
+    }
+
+    /// Appends a punctuation token at byte `start`.
+    fn push_punct(&mut self, start: usize, c: char, space_before: bool) {
+        self.toks.push(Tok {
+            start,
+            end: start + c.len_utf8(),
+            kind: Kind::Punct(c),
+            alt: None,
+            lowered: false,
+            space_before,
+            capital: false,
+            marks_time: false,
+            lower: (0, 0),
+        });
+    }
+
+    /// Appends the word token of the bytes `span`, of lowercase form `key` and
+    /// classes `entry`; `lower` is where that form starts in [`Self::lower`] when it
+    /// was copied there (the word has capitals).
+    #[inline]
+    fn push_word(
+        &mut self,
+        span: std::ops::Range<usize>,
+        key: &str,
+        entry: Option<Entry>,
+        lower: Option<usize>,
+        capital: bool,
+        space_before: bool,
+    ) {
+        let marks_time = marks_time(key, entry);
+        self.push_word_tok(span, entry, marks_time, lower, capital, space_before);
+    }
+
+    /// [`Self::push_word`] once `marks_time` is known.
+    #[inline]
+    fn push_word_tok(
+        &mut self,
+        span: std::ops::Range<usize>,
+        entry: Option<Entry>,
+        marks_time: bool,
+        lower: Option<usize>,
+        capital: bool,
+        space_before: bool,
+    ) {
+        let (kind, alt) = match entry {
+            Some(entry) => (Kind::Word(Some(entry.first)), entry.second),
+            None => (Kind::Word(None), None),
+        };
+        let lower_end = self.lower.len() as u32;
+        self.toks.push(Tok {
+            start: span.start,
+            end: span.end,
+            kind,
+            alt,
+            lowered: lower.is_some(),
+            space_before,
+            capital,
+            marks_time,
+            lower: (lower.map_or(lower_end, |l| l as u32), lower_end),
+        });
     }
 
     /// Appends the tokens of `text[range]`; `space_before` tells whether whitespace
@@ -667,9 +909,7 @@ impl<'t> Tokens<'t> {
                     let mut joined = first.to_string();
                     joined.push('-');
                     push_lower(&tail[..tail_len], &mut joined);
-                    if tail_len > 0
-                        && (vocabulary.words.contains_key(joined.as_str()) || joined == "week-end")
-                    {
+                    if tail_len > 0 && (vocabulary.get(&joined).is_some() || joined == "week-end") {
                         self.lower.truncate(lower_start as usize);
                         self.lower.push_str(&joined);
                         lowercased = true;
@@ -703,11 +943,7 @@ impl<'t> Tokens<'t> {
                 } else {
                     None
                 };
-                let entry = if vocabulary.may_hold(word) {
-                    vocabulary.words.get(word).copied()
-                } else {
-                    None
-                };
+                let entry = vocabulary.get(word);
                 match (roman, entry) {
                     (Some(n), _) => {
                         kind = Kind::Ordinal(n);
@@ -778,10 +1014,20 @@ impl<'t> Tokens<'t> {
 
     /// The lowercase text of token `i` (empty past the end).
     pub fn text(&self, i: usize) -> &str {
-        match self.toks.get(i) {
-            None => "",
-            Some(t) if t.lowered => &self.lower[t.lower.0 as usize..t.lower.1 as usize],
-            Some(t) => &self.text[t.start..t.end],
+        self.toks.get(i).map_or("", |t| self.tok_text(t))
+    }
+
+    /// The lowercase text of every token, in order: what the grammar reads.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.toks.iter().map(|t| self.tok_text(t))
+    }
+
+    #[inline]
+    fn tok_text(&self, t: &Tok) -> &str {
+        if t.lowered {
+            &self.lower[t.lower.0 as usize..t.lower.1 as usize]
+        } else {
+            &self.text[t.start..t.end]
         }
     }
 
@@ -802,6 +1048,17 @@ fn ordinal_suffix(s: &str) -> usize {
         }
     }
     0
+}
+
+/// Whether a word of lowercase form `key` and classes `entry` is one of
+/// [`STRONG_WORDS`] with no class of its own.
+fn marks_time(key: &str, entry: Option<Entry>) -> bool {
+    entry.is_none() && matches!(key.len(), 4 | 8) && STRONG_WORDS.contains(&key)
+}
+
+/// Whether a word starting with byte `b` may be a Roman ordinal.
+fn is_roman_lead(b: u8) -> bool {
+    matches!(b, b'I' | b'V' | b'X' | b'L' | b'C')
 }
 
 /// The value of a Roman ordinal (`XIXe`, `XXIème`, `IIIe`).
@@ -925,10 +1182,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The vocabulary table finds the words the `HashMap` holds, and only them.
+        #[test]
+        fn the_vocabulary_table_is_the_map(
+            word in "(mars|sept|hier|week|le|jusqu|après-midi|[a-zéû]{1,9}|[a-z]{1,3}-[a-z]{1,4})"
+        ) {
+            proptest::prop_assert_eq!(VOCABULARY.get(&word), VOCABULARY.map.get(word.as_str()).copied());
+        }
+
         /// Tokens made from the document's words are those of the scanner.
         #[test]
         fn tokens_from_words_are_the_scanned_ones(
-            text in "([A-Za-zéÉàœŒÀİǅ×’'\\-+.,:/«»0-9IVXC ]|aujourd|week-end|après-midi|1er|XIXe|14h30|\u{a0}|\n){0,40}"
+            text in "([A-Za-zéÉàœŒÀİǅ×’'\\-+.,:/«»0-9IVXC ]|aujourd|week-end|après-midi|1er|XIXe|14h30|\u{a0}|\n| l'| L’| jusqu'|Qu’| Ce | Ve | le |Mars|2025|\u{2014}){0,40}"
         ) {
             let doc = crate::Document::new(&text);
             let words = doc.words();
@@ -982,6 +1247,13 @@ mod tests {
         // Not joined: `mi` and `avril`, `dix` and `huit` are read by the grammar.
         assert_eq!(got[7].0, "mi");
         assert_eq!(got[8], ("-".into(), Kind::Punct('-')));
+    }
+
+    #[test]
+    fn the_vocabulary_table_holds_every_word() {
+        for (word, entry) in &VOCABULARY.map {
+            assert_eq!(VOCABULARY.get(word), Some(*entry), "{word}");
+        }
     }
 
     #[test]
