@@ -499,6 +499,22 @@ pub struct Tok {
 }
 
 impl Tok {
+    /// A number or punctuation token of `start..end`: no second class, no capital, its
+    /// own text.
+    fn plain(start: usize, end: usize, kind: Kind, space_before: bool) -> Tok {
+        Tok {
+            start,
+            end,
+            kind,
+            alt: None,
+            lowered: false,
+            space_before,
+            capital: false,
+            marks_time: false,
+            lower: (0, 0),
+        }
+    }
+
     /// Whether an expression may start at this token: a strong token or a word of
     /// the vocabulary (`depuis`, `le`, `trois`, `ce`).
     pub fn may_start(&self) -> bool {
@@ -697,17 +713,9 @@ impl<'t> Tokens<'t> {
                     let value = bytes.iter().fold(0u32, |v, &b| {
                         v.saturating_mul(10).saturating_add(u32::from(b - b'0'))
                     });
-                    self.toks.push(Tok {
-                        start: w.start,
-                        end: w.end,
-                        kind: Kind::Number(value, bytes.len().min(255) as u8),
-                        alt: None,
-                        lowered: false,
-                        space_before,
-                        capital: false,
-                        marks_time: false,
-                        lower: (0, 0),
-                    });
+                    let kind = Kind::Number(value, bytes.len().min(255) as u8);
+                    self.toks
+                        .push(Tok::plain(w.start, w.end, kind, space_before));
                 } else {
                     self.scan(w.start..w.end, space_before);
                 }
@@ -790,17 +798,9 @@ impl<'t> Tokens<'t> {
 
     /// Appends a punctuation token at byte `start`.
     fn push_punct(&mut self, start: usize, c: char, space_before: bool) {
-        self.toks.push(Tok {
-            start,
-            end: start + c.len_utf8(),
-            kind: Kind::Punct(c),
-            alt: None,
-            lowered: false,
-            space_before,
-            capital: false,
-            marks_time: false,
-            lower: (0, 0),
-        });
+        let end = start + c.len_utf8();
+        self.toks
+            .push(Tok::plain(start, end, Kind::Punct(c), space_before));
     }
 
     /// Appends the word token of the bytes `span`, of lowercase form `key` and
