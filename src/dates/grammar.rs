@@ -149,8 +149,9 @@ const FULL_MONTHS: [&str; 15] = [
 /// The grammar over the tokens of one sentence.
 pub struct Grammar<'a> {
     t: &'a Tokens<'a>,
-    /// The lowercase text of each token, read once: the rules ask for it often.
-    words: Vec<&'a str>,
+    /// The lowercase text of each token ([`Tokens::texts`]): the rules ask for it
+    /// often.
+    words: &'a [&'a str],
 }
 
 /// A parsed piece: the token after it, and its value.
@@ -158,8 +159,7 @@ type Parsed<T> = Option<(usize, T)>;
 
 impl<'a> Grammar<'a> {
     /// The grammar over the tokens of one sentence.
-    pub fn new(t: &'a Tokens<'a>) -> Self {
-        let words = t.texts().collect();
+    pub fn new(t: &'a Tokens<'a>, words: &'a [&'a str]) -> Self {
         Grammar { t, words }
     }
 

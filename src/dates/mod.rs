@@ -62,7 +62,7 @@ pub fn extract(doc: &Document, published: Option<&str>) -> Vec<DateMention> {
         }
         tokens.fill_words(words, words.sentences[index].clone());
         exprs.clear();
-        Grammar::new(&tokens).parse(&mut exprs);
+        Grammar::new(&tokens, &tokens.texts()).parse(&mut exprs);
         for expr in &exprs {
             // The tense is looked for only where the value depends on it.
             let dir = match expr.dir {

@@ -1,6 +1,7 @@
 //! The tokens the date grammar reads: words (lowercased, with their class in the
 //! date vocabulary of `words.txt`), numbers, ordinals (`1er`, `XIXe`) and punctuation.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
@@ -477,7 +478,8 @@ pub enum Kind {
     Punct(char),
 }
 
-/// A token: its bytes in the text, its lowercase form in [`Tokens::lower`].
+/// A token: its bytes in the text; its lowercase form is in [`Tokens::forms`], or in
+/// [`Tokens::lower`] when the scanner lowercased it.
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
     /// Byte offsets in the text.
@@ -487,7 +489,7 @@ pub struct Tok {
     pub kind: Kind,
     /// The second class of an ambiguous word.
     pub alt: Option<Class>,
-    /// Its lowercase form is in [`Tokens::lower`], not the text.
+    /// Its lowercase form is in [`Tokens::lower`], not in [`Tokens::forms`].
     lowered: bool,
     /// Whitespace stands between this token and the previous one.
     pub space_before: bool,
@@ -546,9 +548,15 @@ pub struct Tokens<'t> {
     text: &'t str,
     /// The tokens of the last range filled.
     pub toks: Vec<Tok>,
-    /// The lowercase forms of the words that have capitals (the others are their
-    /// own text).
+    /// The lowercase form of each token, borrowed from the text or from the
+    /// document's word keys: the grammar reads this slice as it is, where it had to
+    /// gather every form into a vector of its own. Empty for a token of
+    /// [`Tok::lowered`].
+    forms: Vec<&'t str>,
+    /// The lowercase forms the scanner made of words with capitals.
     lower: String,
+    /// Whether a token of the last range filled has its form in [`Self::lower`].
+    any_lowered: bool,
     /// A buffer for the grammar: the index of the next strong token.
     pub next_strong: Vec<usize>,
 }
@@ -658,17 +666,26 @@ impl<'t> Tokens<'t> {
         Tokens {
             text,
             toks: Vec::new(),
+            forms: Vec::new(),
             lower: String::new(),
+            any_lowered: false,
             next_strong: Vec::new(),
         }
+    }
+
+    /// Empties the buffers for the next sentence.
+    fn clear(&mut self) {
+        self.toks.clear();
+        self.forms.clear();
+        self.lower.clear();
+        self.any_lowered = false;
     }
 
     /// Tokenizes `text[range]` (offsets stay those of the text), reusing the buffers:
     /// the reference [`Tokens::fill_words`] is tested against.
     #[cfg(test)]
     pub fn fill(&mut self, range: std::ops::Range<usize>) {
-        self.toks.clear();
-        self.lower.clear();
+        self.clear();
         self.scan(range, true);
         self.index_strong();
     }
@@ -679,9 +696,11 @@ impl<'t> Tokens<'t> {
     /// digits, an elided word (`l'`, `qu’`: a word and its apostrophe), a punctuation
     /// mark; any other (`14h30`, `après-midi`, `XIXe`, `aujourd`) goes through the
     /// scanner.
-    pub fn fill_words(&mut self, words: &Words, sentence: std::ops::Range<usize>) {
-        self.toks.clear();
-        self.lower.clear();
+    #[inline(never)]
+    pub fn fill_words(&mut self, words: &'t Words, sentence: std::ops::Range<usize>) {
+        self.clear();
+        // Dereferenced once: each `VOCABULARY` deref checks its initialization.
+        let vocabulary = &*VOCABULARY;
         let text = self.text;
         let mut previous_end = None;
         for i in sentence {
@@ -702,7 +721,7 @@ impl<'t> Tokens<'t> {
                         .filter(|&c| c.len_utf8() == word.len() && !is_letter(c) && !is_space(c))
                 };
                 match c {
-                    Some(c) => self.push_punct(w.start, c, space_before),
+                    Some(c) => self.push_punct(w.start, c, word, space_before),
                     None => self.scan(w.start..w.end, space_before),
                 }
                 continue;
@@ -714,8 +733,7 @@ impl<'t> Tokens<'t> {
                         v.saturating_mul(10).saturating_add(u32::from(b - b'0'))
                     });
                     let kind = Kind::Number(value, bytes.len().min(255) as u8);
-                    self.toks
-                        .push(Tok::plain(w.start, w.end, kind, space_before));
+                    self.push(Tok::plain(w.start, w.end, kind, space_before), word);
                 } else {
                     self.scan(w.start..w.end, space_before);
                 }
@@ -735,28 +753,17 @@ impl<'t> Tokens<'t> {
                 {
                     let end = w.start + letters.len();
                     let capital = first.is_ascii_uppercase();
-                    if letters.bytes().any(|b| b.is_ascii_uppercase()) {
-                        let lower_start = self.lower.len();
-                        self.lower.push_str(letters);
-                        self.lower[lower_start..].make_ascii_lowercase();
-                        let key = &self.lower[lower_start..];
-                        let entry = VOCABULARY.get(key);
-                        let marks_time = marks_time(key, entry);
-                        let lower = Some(lower_start);
-                        self.push_word_tok(
-                            w.start..end,
-                            entry,
-                            marks_time,
-                            lower,
-                            capital,
-                            space_before,
-                        );
+                    // The key of ASCII letters starts with their lowercase form.
+                    let form = if letters.bytes().any(|b| b.is_ascii_uppercase()) {
+                        &words.key(text, i)[..letters.len()]
                     } else {
-                        let entry = VOCABULARY.get(letters);
-                        self.push_word(w.start..end, letters, entry, None, capital, space_before);
-                    }
-                    let c = word[letters.len()..].chars().next().unwrap_or('\'');
-                    self.push_punct(end, c, false);
+                        letters
+                    };
+                    let entry = vocabulary.get(form);
+                    self.push_word(w.start..end, form, entry, capital, space_before);
+                    let apostrophe = &word[letters.len()..];
+                    let c = apostrophe.chars().next().unwrap_or('\'');
+                    self.push_punct(end, c, apostrophe, false);
                 } else {
                     self.scan(w.start..w.end, space_before);
                 }
@@ -772,7 +779,14 @@ impl<'t> Tokens<'t> {
                 is_latin_word(word).then_some(0)
             };
             let Some(hash) = hash else {
-                self.scan(w.start..w.end, space_before);
+                let key = if w.is(Word::FOLDED) {
+                    word
+                } else {
+                    words.key(text, i)
+                };
+                if !self.push_hyphenated(w.start, word, key, space_before) {
+                    self.scan(w.start..w.end, space_before);
+                }
                 continue;
             };
             if (is_roman_lead(first) && roman_ordinal(word).is_some()) || word == "aujourd" {
@@ -781,53 +795,94 @@ impl<'t> Tokens<'t> {
             }
             // A Latin word starts with a letter: its case is the word's flag.
             let capital = w.is(Word::CAPITALIZED);
-            let lower_start = self.lower.len();
             if w.is(Word::FOLDED) {
-                let entry = VOCABULARY.get_hashed(hash, word);
-                self.push_word(w.start..w.end, word, entry, None, capital, space_before);
+                let entry = vocabulary.get_hashed(hash, word);
+                self.push_word(w.start..w.end, word, entry, capital, space_before);
             } else {
                 let key = words.key(text, i);
-                self.lower.push_str(key);
-                let entry = VOCABULARY.get(key);
-                let lower = Some(lower_start);
-                self.push_word(w.start..w.end, key, entry, lower, capital, space_before);
+                let entry = vocabulary.get(key);
+                self.push_word(w.start..w.end, key, entry, capital, space_before);
             }
         }
         self.index_strong();
     }
 
-    /// Appends a punctuation token at byte `start`.
-    fn push_punct(&mut self, start: usize, c: char, space_before: bool) {
-        let end = start + c.len_utf8();
-        self.toks
-            .push(Tok::plain(start, end, Kind::Punct(c), space_before));
+    /// Appends the tokens of a word of Latin parts joined by hyphens (`peut-être`,
+    /// `dix-huit`, `Saint-Étienne`), of key `key`: each part a word, each hyphen a
+    /// punctuation mark glued to them, as the scanner cuts it (a tenth of the words
+    /// the scanner was asked for, at several times the cost). Pushes nothing and
+    /// returns false for a word the scanner reads otherwise: a part that is empty or
+    /// not all Latin letters, a Roman numeral, `aujourd`, or a part it may join to
+    /// the next (`après-midi`, `avant-hier`, `week-end`).
+    fn push_hyphenated(
+        &mut self,
+        start: usize,
+        word: &'t str,
+        key: &'t str,
+        space_before: bool,
+    ) -> bool {
+        let pushed = self.toks.len();
+        let until_hyphen = |s: &str| s.bytes().position(|b| b == b'-').unwrap_or(s.len());
+        // Lowercasing keeps the hyphens: the parts of the key are those of the word.
+        let (mut rest, mut key_rest) = (word, key);
+        let mut pos = start;
+        loop {
+            let part = &rest[..until_hyphen(rest)];
+            let form = &key_rest[..until_hyphen(key_rest)];
+            // A word without a hyphen is not one of these.
+            let whole = pos == start && part.len() == word.len();
+            let scanned = whole
+                || part.is_empty()
+                || !is_latin_word(part)
+                || (is_roman_lead(part.as_bytes()[0]) && roman_ordinal(part).is_some())
+                || matches!(form, "aujourd" | "après" | "avant" | "week");
+            if scanned {
+                self.toks.truncate(pushed);
+                self.forms.truncate(pushed);
+                return false;
+            }
+            let capital = part.chars().next().is_some_and(char::is_uppercase);
+            let entry = VOCABULARY.get(form);
+            let glued = pos > start;
+            self.push_word(
+                pos..pos + part.len(),
+                form,
+                entry,
+                capital,
+                space_before && !glued,
+            );
+            pos += part.len();
+            if part.len() == rest.len() {
+                return true;
+            }
+            self.push_punct(pos, '-', "-", false);
+            pos += 1;
+            rest = &rest[part.len() + 1..];
+            key_rest = &key_rest[form.len() + 1..];
+        }
     }
 
-    /// Appends the word token of the bytes `span`, of lowercase form `key` and
-    /// classes `entry`; `lower` is where that form starts in [`Self::lower`] when it
-    /// was copied there (the word has capitals).
-    #[inline]
+    /// Appends a token and its lowercase form.
+    #[inline(always)]
+    fn push(&mut self, tok: Tok, form: &'t str) {
+        self.toks.push(tok);
+        self.forms.push(form);
+    }
+
+    /// Appends the punctuation token `c` at byte `start`; `form` is its text.
+    fn push_punct(&mut self, start: usize, c: char, form: &'t str, space_before: bool) {
+        let end = start + c.len_utf8();
+        self.push(Tok::plain(start, end, Kind::Punct(c), space_before), form);
+    }
+
+    /// Appends the word token of the bytes `span`, of lowercase form `form` and
+    /// classes `entry`.
+    #[inline(always)]
     fn push_word(
         &mut self,
         span: std::ops::Range<usize>,
-        key: &str,
+        form: &'t str,
         entry: Option<Entry>,
-        lower: Option<usize>,
-        capital: bool,
-        space_before: bool,
-    ) {
-        let marks_time = marks_time(key, entry);
-        self.push_word_tok(span, entry, marks_time, lower, capital, space_before);
-    }
-
-    /// [`Self::push_word`] once `marks_time` is known.
-    #[inline]
-    fn push_word_tok(
-        &mut self,
-        span: std::ops::Range<usize>,
-        entry: Option<Entry>,
-        marks_time: bool,
-        lower: Option<usize>,
         capital: bool,
         space_before: bool,
     ) {
@@ -835,18 +890,18 @@ impl<'t> Tokens<'t> {
             Some(entry) => (Kind::Word(Some(entry.first)), entry.second),
             None => (Kind::Word(None), None),
         };
-        let lower_end = self.lower.len() as u32;
-        self.toks.push(Tok {
+        let tok = Tok {
             start: span.start,
             end: span.end,
             kind,
             alt,
-            lowered: lower.is_some(),
+            lowered: false,
             space_before,
             capital,
-            marks_time,
-            lower: (lower.map_or(lower_end, |l| l as u32), lower_end),
-        });
+            marks_time: marks_time(form, entry),
+            lower: (0, 0),
+        };
+        self.push(tok, form);
     }
 
     /// Appends the tokens of `text[range]`; `space_before` tells whether whitespace
@@ -965,7 +1020,7 @@ impl<'t> Tokens<'t> {
                 len = c.len_utf8();
                 lowered = false;
             }
-            self.toks.push(Tok {
+            let tok = Tok {
                 start,
                 end: start + len,
                 kind,
@@ -979,7 +1034,9 @@ impl<'t> Tokens<'t> {
                         .any(|w| w.eq_ignore_ascii_case(&rest[..len])),
                 lowered,
                 lower: (lower_start, self.lower.len() as u32),
-            });
+            };
+            self.any_lowered |= lowered;
+            self.push(tok, if lowered { "" } else { &rest[..len] });
             space_before = false;
             pos = start + len;
         }
@@ -1014,20 +1071,20 @@ impl<'t> Tokens<'t> {
 
     /// The lowercase text of token `i` (empty past the end).
     pub fn text(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| self.tok_text(t))
+        match self.toks.get(i) {
+            Some(t) if t.lowered => &self.lower[t.lower.0 as usize..t.lower.1 as usize],
+            Some(_) => self.forms[i],
+            None => "",
+        }
     }
 
-    /// The lowercase text of every token, in order: what the grammar reads.
-    pub fn texts(&self) -> impl Iterator<Item = &str> {
-        self.toks.iter().map(|t| self.tok_text(t))
-    }
-
-    #[inline]
-    fn tok_text(&self, t: &Tok) -> &str {
-        if t.lowered {
-            &self.lower[t.lower.0 as usize..t.lower.1 as usize]
+    /// The lowercase text of every token, in order: what the grammar reads. Borrowed
+    /// as it is unless the scanner lowercased a word (a few sentences).
+    pub fn texts(&self) -> Cow<'_, [&str]> {
+        if self.any_lowered {
+            Cow::Owned((0..self.len()).map(|i| self.text(i)).collect())
         } else {
-            &self.text[t.start..t.end]
+            Cow::Borrowed(&self.forms)
         }
     }
 
@@ -1193,7 +1250,7 @@ mod tests {
         /// Tokens made from the document's words are those of the scanner.
         #[test]
         fn tokens_from_words_are_the_scanned_ones(
-            text in "([A-Za-zéÉàœŒÀİǅ×’'\\-+.,:/«»0-9IVXC ]|aujourd|week-end|après-midi|1er|XIXe|14h30|\u{a0}|\n| l'| L’| jusqu'|Qu’| Ce | Ve | le |Mars|2025|\u{2014}){0,40}"
+            text in "([A-Za-zéÉàœŒÀİǅ×’'\\-+.,:/«»0-9IVXC ]|aujourd|week-end|après-midi|1er|XIXe|14h30|\u{a0}|\n| l'| L’| jusqu'|Qu’| Ce | Ve | le |Mars|2025|\u{2014}| peut-|dix-|-huit|Saint-|-Étienne|-XIX|-Date|-İ|Après-|-Week|Aujourd-| a été| A ÉTÉ|été| h |÷|14 |÷×2025){0,40}"
         ) {
             let doc = crate::Document::new(&text);
             let words = doc.words();
