@@ -4,6 +4,51 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// The pieces of `text` between the bytes `sep`, as `text.split(sep as char)` cuts
+/// them, found by a byte loop: the fields of the data files are a few bytes long,
+/// and `split`'s search costs more per call than the bytes it steps over. `sep` is
+/// ASCII, so every cut is on a character boundary.
+pub fn split_at_byte(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(sep.is_ascii());
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let piece = rest?;
+        let Some(at) = piece.bytes().position(|b| b == sep) else {
+            rest = None;
+            return Some(piece);
+        };
+        rest = Some(&piece[at + 1..]);
+        Some(&piece[..at])
+    })
+}
+
+/// The lines of `data`, as [`str::lines`] cuts them (`\n` or `\r\n` ends a line, no
+/// empty line after the last end), in one vectorized search of the whole data for
+/// `\n`, not one search per line (`str::lines`): the lines of the data files are
+/// short and many.
+pub fn lines(data: &str) -> impl Iterator<Item = &str> {
+    let mut newlines = memchr::memchr_iter(b'\n', data.as_bytes());
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let line = match newlines.next() {
+            Some(end) => {
+                let line = &data[start..end];
+                start = end + 1;
+                // A `\r` is part of the line ending only before a `\n`.
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            // An unended last line.
+            None if start < data.len() => {
+                let line = &data[start..];
+                start = data.len();
+                line
+            }
+            None => return None,
+        };
+        Some(line)
+    })
+}
+
 /// A set of words from a data file, with a hash suited to short keys.
 #[derive(Debug, Clone)]
 pub struct WordSet {
@@ -129,6 +174,19 @@ impl Hasher for Fnv1a {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_loops_cut_as_str_does(text in "[a-z|,é’\t\r\n ]{0,40}") {
+            proptest::prop_assert_eq!(lines(&text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>());
+            for sep in [b'\t', b'|', b'\n', b' ', b','] {
+                proptest::prop_assert_eq!(
+                    split_at_byte(&text, sep).collect::<Vec<_>>(),
+                    text.split(char::from(sep)).collect::<Vec<_>>()
+                );
+            }
+        }
+    }
 
     #[test]
     fn parse_skips_comments_and_blanks() {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use crate::lexicon::WordSet;
+use crate::lexicon::{lines, split_at_byte, WordSet};
 use crate::words::{self, Word};
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
@@ -177,7 +177,7 @@ pub fn lexicon() -> &'static Lexicon {
 }
 
 fn data_lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines()
+    lines(data)
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
@@ -198,6 +198,14 @@ fn key_of(form: &str) -> String {
     key
 }
 
+/// Whether `form` is its own [`key_of`] (no capital, no `’`, no whitespace but single
+/// spaces), told without building the key: most lexicon entries are.
+fn is_own_key(form: &str) -> bool {
+    form.chars()
+        .all(|c| !c.is_uppercase() && c != '’' && (c == ' ' || !c.is_whitespace()))
+        && !form.as_bytes().windows(2).any(|pair| pair == b"  ")
+}
+
 /// The keys of the lexicon entries, each kept once for the life of the process.
 #[derive(Default)]
 struct Keys(std::collections::HashSet<&'static str, BuildHasherDefault<KeyHasher>>);
@@ -206,6 +214,14 @@ impl Keys {
     /// The key of `form` ([`key_of`]): `form` itself when it is its own key, else
     /// the one copy of that key, leaked the first time it is needed.
     fn lower(&mut self, form: &'static str) -> &'static str {
+        if is_own_key(form) {
+            // Most entries: no key to build, only to look up.
+            if let Some(&known) = self.0.get(form) {
+                return known;
+            }
+            self.0.insert(form);
+            return form;
+        }
         let key = key_of(form);
         if let Some(&known) = self.0.get(key.as_str()) {
             return known;
@@ -341,7 +357,7 @@ impl Lexicon {
     ) -> Lexicon {
         let mut names = FastMap::default();
         for line in data_lines(first_names) {
-            let mut cols = line.split('\t');
+            let mut cols = split_at_byte(line, b'\t');
             let (Some(name), gender, ambiguous) = (cols.next(), cols.next(), cols.next()) else {
                 continue;
             };
@@ -357,7 +373,7 @@ impl Lexicon {
         let mut keys = Keys::default();
         let mut role_forms = FastMap::default();
         for line in section(roles, "roles").chain(section(roles, "compound-roles")) {
-            let cols: Vec<&str> = line.split('|').map(str::trim).collect();
+            let cols: Vec<&str> = split_at_byte(line, b'|').map(str::trim).collect();
             let Some(&lemma) = cols.first() else { continue };
             let lemma = keys.lower(lemma);
             let forms = [
@@ -383,7 +399,7 @@ impl Lexicon {
         let set = |name: &str, lowercase: bool| {
             let mut out = String::new();
             for line in section(roles, name) {
-                if lowercase {
+                if lowercase && !is_own_key(line) {
                     out.push_str(&key_of(line));
                 } else {
                     out.push_str(line);
@@ -400,7 +416,7 @@ impl Lexicon {
         let mut org_first_words: FastMap<&'static str, FormStarts> = FastMap::default();
         let mut form_words = Vec::new();
         let mut ambiguous = false;
-        for line in orgs.lines().map(str::trim) {
+        for line in lines(orgs).map(str::trim) {
             if line == "[ambiguous]" {
                 ambiguous = true;
                 continue;
@@ -654,6 +670,15 @@ mod tests {
         let capital = keys.lower("Sénat");
         assert_eq!(capital, "sénat");
         assert!(std::ptr::eq(keys.lower("SÉNAT"), capital));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_own_key_is_its_key(form in "[a-zA-Zéèà’'É\u{a0}\t\n -]{0,12}") {
+            if is_own_key(&form) {
+                proptest::prop_assert_eq!(key_of(&form), form);
+            }
+        }
     }
 
     #[test]

@@ -21,11 +21,13 @@
 mod lexicon;
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap};
+#[cfg(test)]
+use std::collections::BTreeMap;
+use std::collections::{BTreeSet, HashMap};
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use lexicon::KeyHasher;
+pub(crate) use lexicon::KeyHasher;
 pub use lexicon::{lexicon, FirstName, Lexicon, Organization, RoleForm};
 
 use crate::document::{Document, Words};
@@ -177,51 +179,82 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
 /// Drops actors overlapping a stronger one and sorts by start (longer first).
 #[inline(never)]
 fn resolve(found: Vec<Found>) -> Vec<Found> {
-    // The actors by rank, then start, then as found: the indexes are sorted, not the
-    // actors.
-    let mut order: Vec<(Reverse<u8>, usize, usize)> = found
+    let order = rank_order(&found);
+    // The kept actors by start, then as kept: `(start, p)` for the actor `order[p]`.
+    // Only those starting within the longest span before `f` can overlap it, a few
+    // look-ups instead of a scan of all. (A tree, not a sorted vector: actors are kept
+    // in rank order, and inserting each into a vector would move the ones after it,
+    // quadratic on a long text. Its keys are the whole entries: no vector per start.)
+    let mut by_start: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let longest = found.iter().map(|f| f.range.len()).max().unwrap_or(0);
+    for (p, &(_, _, i)) in order.iter().enumerate() {
+        let f = &found[i];
+        let from = f.range.start.saturating_sub(longest);
+        let clash = by_start
+            .range((from, 0)..(f.range.end, 0))
+            .any(|&(_, q)| clashes(f, &found[order[q].2]));
+        if !clash {
+            by_start.insert((f.range.start, p));
+        }
+    }
+    // By start, longer first, then as kept (a stable sort).
+    let mut kept: Vec<usize> = by_start.into_iter().map(|(_, p)| order[p].2).collect();
+    kept.sort_by_key(|&i| (found[i].range.start, Reverse(found[i].range.end)));
+    let mut found: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    kept.iter().filter_map(|&i| found[i].take()).collect()
+}
+
+/// The actors by rank, then start, then as found, as `(rank, start, index)`: the
+/// indexes are sorted, not the actors.
+fn rank_order(found: &[Found]) -> Vec<(Reverse<u8>, usize, usize)> {
+    let mut order: Vec<_> = found
         .iter()
         .enumerate()
         .map(|(i, f)| (Reverse(f.rank), f.range.start, i))
         .collect();
     order.sort_unstable();
-    // The kept actors' indexes in `found`, by start, then as kept: only those starting
-    // within the longest span before `f` can overlap it, a few look-ups instead of a
-    // scan of all. (A tree, not a sorted vector: actors are kept in rank order, and
-    // inserting each into a vector would move the ones after it, quadratic on a long
-    // text.)
+    order
+}
+
+/// Whether actor `f` may not be kept beside `k`, a stronger one kept before it.
+fn clashes(f: &Found, k: &Found) -> bool {
+    let overlap = k.range.start < f.range.end && f.range.start < k.range.end;
+    if !overlap {
+        return false;
+    }
+    let named = matches!(f.kind, ActorKind::Person | ActorKind::Organization);
+    let k_named = matches!(k.kind, ActorKind::Person | ActorKind::Organization);
+    if named == k_named || k.kind == ActorKind::Person || f.kind == ActorKind::Person {
+        return true;
+    }
+    // A role phrase may hold a whole organization (`une responsable du
+    // département d'État`), not part of one.
+    let (phrase, org) = if named {
+        (&k.range, &f.range)
+    } else {
+        (&f.range, &k.range)
+    };
+    !(phrase.start <= org.start && org.end <= phrase.end)
+}
+
+/// [`resolve`] as first written, with a vector of actors per start: the reference of
+/// the tests.
+#[cfg(test)]
+fn resolve_reference(found: Vec<Found>) -> Vec<Found> {
+    let order = rank_order(&found);
     let mut by_start: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let longest = found.iter().map(|f| f.range.len()).max().unwrap_or(0);
     for &(_, _, i) in &order {
         let f = &found[i];
-        let named = matches!(f.kind, ActorKind::Person | ActorKind::Organization);
         let from = f.range.start.saturating_sub(longest);
-        let near = by_start
+        let clash = by_start
             .range(from..f.range.end)
-            .flat_map(|(_, kept)| kept.iter().map(|&k| &found[k]));
-        let clash = near.into_iter().any(|k| {
-            let overlap = k.range.start < f.range.end && f.range.start < k.range.end;
-            let k_named = matches!(k.kind, ActorKind::Person | ActorKind::Organization);
-            if !overlap {
-                return false;
-            }
-            if named == k_named || k.kind == ActorKind::Person || f.kind == ActorKind::Person {
-                return true;
-            }
-            // A role phrase may hold a whole organization (`une responsable du
-            // département d'État`), not part of one.
-            let (phrase, org) = if named {
-                (&k.range, &f.range)
-            } else {
-                (&f.range, &k.range)
-            };
-            !(phrase.start <= org.start && org.end <= phrase.end)
-        });
+            .flat_map(|(_, kept)| kept.iter().map(|&k| &found[k]))
+            .any(|k| clashes(f, k));
         if !clash {
             by_start.entry(f.range.start).or_default().push(i);
         }
     }
-    // By start, longer first, then as kept (a stable sort).
     let mut kept: Vec<usize> = by_start.into_values().flatten().collect();
     kept.sort_by_key(|&i| (found[i].range.start, Reverse(found[i].range.end)));
     let mut found: Vec<Option<Found>> = found.into_iter().map(Some).collect();

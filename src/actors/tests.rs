@@ -281,3 +281,29 @@ fn spans_are_those_of_the_document() {
         assert_eq!(actor.span, doc.span(range));
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn resolve_agrees_with_its_reference(
+        actors in proptest::collection::vec((0usize..60, 0usize..16, 0u8..4, 1u8..5), 0..40)
+    ) {
+        let kinds = [Person, Org, Role, Group];
+        let found: Vec<Found> = actors
+            .iter()
+            .enumerate()
+            .map(|(n, &(start, len, kind, rank))| Found {
+                range: start..start + len,
+                kind: kinds[usize::from(kind)],
+                // Tells the actors apart in the outputs.
+                name: Some(n.to_string()),
+                role: None,
+                affiliation: None,
+                surname: None,
+                full: false,
+                rank,
+            })
+            .collect();
+        let names = |found: Vec<Found>| found.into_iter().map(|f| f.name).collect::<Vec<_>>();
+        proptest::prop_assert_eq!(names(resolve(found.clone())), names(resolve_reference(found)));
+    }
+}

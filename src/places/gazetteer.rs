@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use crate::lexicon::Fnv1a;
+use crate::lexicon::{split_at_byte, Fnv1a};
 use crate::record::PlaceKind;
 
 /// One place of the gazetteer. Strings borrow the embedded data file.
@@ -292,28 +292,6 @@ fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
-/// `s` cut at every `sep`, an ASCII byte: what `str::split` with a `char` gives, by a
-/// plain byte loop. The gazetteer's keys and alias lists are short, and
-/// `str::split(char)` (a `memchr` per piece) was a tenth of the start-up time.
-fn split_at_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
-    debug_assert!(sep.is_ascii());
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let current = rest?;
-        match current.bytes().position(|b| b == sep) {
-            Some(i) => {
-                // An ASCII byte is a character of its own: both sides are `str`.
-                rest = Some(&current[i + 1..]);
-                Some(&current[..i])
-            }
-            None => {
-                rest = None;
-                Some(current)
-            }
-        }
-    })
-}
-
 /// Parses a line of `gazetteer.tsv`: the place and its `|`-separated aliases; `None`
 /// for a line with fewer than eight fields or an unknown kind.
 fn parse_place(line: &'static str) -> Option<(Place, &'static str)> {
@@ -510,14 +488,6 @@ mod tests {
                 .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
                 .collect();
             proptest::prop_assert_eq!(data_lines(data).collect::<Vec<_>>(), expected);
-        }
-
-        #[test]
-        fn byte_split_matches_str_split(s in "[a| ,é’]{0,24}") {
-            for sep in [b'|', b' ', b','] {
-                let expected: Vec<&str> = s.split(char::from(sep)).collect();
-                proptest::prop_assert_eq!(split_at_byte(&s, sep).collect::<Vec<_>>(), expected);
-            }
         }
 
         #[test]
