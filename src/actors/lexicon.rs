@@ -609,7 +609,10 @@ impl Lexicon {
             .iter()
             .zip(&span[1..])
             .position(|(&a, &b)| {
-                matches!(a, 0xe2 | 0xc2 | b'\t' | b'\n' | b'\r') || a == b' ' && b == b' '
+                // Every odd first byte is a space or control byte or a non-ASCII lead
+                // one: one test passes over the letters, most bytes, before the exact one.
+                (a <= b' ' || a >= 0xc2)
+                    && (matches!(a, 0xe2 | 0xc2 | b'\t' | b'\n' | b'\r') || a == b' ' && b == b' ')
             })
             .map(|p| start + p);
         // The folded forms of words `i..j` are the prefixes of that of the longest,
