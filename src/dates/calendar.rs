@@ -128,6 +128,35 @@ pub fn add_months(year: i32, month: u32, n: i32) -> (i32, u32) {
     (year, index.rem_euclid(12) as u32 + 1)
 }
 
+impl Day {
+    /// `YYYY-MM-DD`, the text of [`Display`](fmt::Display), written digit by digit:
+    /// the formatting machinery costs several times more, and a day is written for
+    /// most expressions. Years outside 0 to 9999 go through `Display`.
+    pub fn iso(&self) -> String {
+        let Ok(year @ 0..=9999) = u32::try_from(self.year) else {
+            return self.to_string();
+        };
+        if self.month > 99 || self.day > 99 {
+            return self.to_string();
+        }
+        let mut out = String::with_capacity(10);
+        push_digits(&mut out, year, 4);
+        out.push('-');
+        push_digits(&mut out, self.month, 2);
+        out.push('-');
+        push_digits(&mut out, self.day, 2);
+        out
+    }
+}
+
+/// Appends the last `width` decimal digits of `n`, zero-padded.
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = n / 10u32.pow(place) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
+}
+
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -137,6 +166,14 @@ impl fmt::Display for Day {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn iso_is_the_display(year in -20_000i32..20_000, month in 0u32..200, day in 0u32..200) {
+            let d = Day { year, month, day };
+            proptest::prop_assert_eq!(d.iso(), d.to_string());
+        }
+    }
 
     fn day(s: &str) -> Day {
         Day::parse_iso(s).unwrap()

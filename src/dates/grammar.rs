@@ -246,7 +246,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn alt(&self, i: usize) -> Option<Class> {
-        self.t.toks.get(i)?.alt
+        self.t.toks.get(i)?.alt.copied()
     }
 
     fn has_class(&self, i: usize, f: impl Fn(Class) -> bool) -> bool {
@@ -303,8 +303,8 @@ impl<'a> Grammar<'a> {
     fn expr(&self, from: usize, to: usize, kind: TemporalType, val: Val) -> Expr {
         let toks = &self.t.toks;
         Expr {
-            start: toks[from].start,
-            end: toks[to.max(from + 1) - 1].end,
+            start: toks[from].start(),
+            end: toks[to.max(from + 1) - 1].end(),
             kind,
             val,
             modifier: None,
@@ -427,14 +427,14 @@ impl<'a> Grammar<'a> {
                     k
                 };
                 let (next, mut e) = self.core(k)?;
-                e.start = self.t.toks[i].start;
+                e.start = self.t.toks[i].start();
                 e.dir = Dir::Past;
                 e.anchors = false;
                 return Some((next, e));
             }
             "pendant" | "durant" => {
                 if let Some((next, mut e)) = self.duration(self.hedges(i + 1)) {
-                    e.start = self.t.toks[i].start;
+                    e.start = self.t.toks[i].start();
                     return Some((next, e));
                 }
                 // `pendant la nuit`.
@@ -457,7 +457,7 @@ impl<'a> Grammar<'a> {
                 if e.kind != TemporalType::Duration {
                     return None;
                 }
-                e.start = self.t.toks[i].start;
+                e.start = self.t.toks[i].start();
                 return Some((next, e));
             }
             "plus" | "moins" | "près" => {
@@ -465,7 +465,7 @@ impl<'a> Grammar<'a> {
                 if let Some(after) = self.of(i + 1) {
                     if let Some((next, e)) = self.duration(after) {
                         let mut e = e;
-                        e.start = self.t.toks[i].start;
+                        e.start = self.t.toks[i].start();
                         return Some((next, e));
                     }
                 }
@@ -495,7 +495,7 @@ impl<'a> Grammar<'a> {
                 if (matches!(head, Some(Class::Month(_) | Class::Season(_))) && !with_year)
                     || self.is_any(i + 1, &["début", "fin", "milieu"])
                 {
-                    e.start = self.t.toks[i].start;
+                    e.start = self.t.toks[i].start();
                 }
                 return Some((next, e));
             }
@@ -949,7 +949,7 @@ impl<'a> Grammar<'a> {
             });
             let mut e = self.expr(i, next, TemporalType::Duration, val);
             if self.is_any(i - 1, &["pendant", "durant"]) {
-                e.start = self.t.toks[i - 1].start;
+                e.start = self.t.toks[i - 1].start();
             }
             return Some((next, e));
         }
@@ -1054,7 +1054,7 @@ impl<'a> Grammar<'a> {
         };
         // `14h30`, `14 h 30`, `9h`, `9H`.
         if self.is(i + 1, "h")
-            && (self.glued(i + 1) || self.t.toks[i + 1].end - self.t.toks[i + 1].start == 1)
+            && (self.glued(i + 1) || self.t.toks[i + 1].end() - self.t.toks[i + 1].start() == 1)
         {
             if let Some(minute) = minute_at(i + 2) {
                 return Some((i + 3, hour, minute));
@@ -1786,7 +1786,7 @@ impl<'a> Grammar<'a> {
                             return Some((next, e));
                         }
                         let mut e = e;
-                        e.start = self.t.toks[k].start;
+                        e.start = self.t.toks[k].start();
                         return Some((next, e));
                     }
                 }

@@ -231,7 +231,7 @@ impl Resolver {
                 }
             }
         }
-        (Some(point.to_string()), resolution)
+        (Some(point.into_value()), resolution)
     }
 
     fn point(&self, val: &Val, dir: Dir) -> Option<(Point, Resolution)> {
@@ -336,7 +336,10 @@ impl Resolver {
             }
             Val::DayPart { ref day, part } => {
                 let (day, r) = self.day_of(day.as_deref(), dir)?;
-                (Point::Text(format!("{day}T{part}")), r)
+                let mut value = day.iso();
+                value.push('T');
+                value.push_str(part);
+                (Point::Text(value), r)
             }
             Val::Duration { amount, unit } => {
                 let value = match amount {
@@ -387,6 +390,18 @@ impl Point {
             Point::Day(day) => Some(day.year),
             Point::Month(y, _) | Point::Year(y) => Some(*y),
             Point::Text(_) => None,
+        }
+    }
+}
+
+impl Point {
+    /// Its TIMEX3 value: a text value is moved out as it is, where formatting it
+    /// would copy it into a new string.
+    fn into_value(self) -> String {
+        match self {
+            Point::Text(t) => t,
+            Point::Day(day) => day.iso(),
+            point => point.to_string(),
         }
     }
 }
@@ -520,8 +535,8 @@ fn shift(base: Day, amount: f64, unit: Unit) -> Option<Point> {
 /// compound past or imperfect, `depuis`), looking up to fifteen tokens back and six ahead (to a comma).
 fn tense(tokens: &Tokens, start: usize, end: usize) -> Dir {
     let toks = &tokens.toks;
-    let first = toks.partition_point(|t| t.start < start);
-    let after = toks.partition_point(|t| t.start < end);
+    let first = toks.partition_point(|t| t.start() < start);
+    let after = toks.partition_point(|t| t.start() < end);
     let cues = &*CUES;
     let marker = |i: usize| -> Dir {
         let tok = &toks[i];
@@ -549,14 +564,15 @@ fn tense(tokens: &Tokens, start: usize, end: usize) -> Dir {
         if cues.not_verbs.contains(w) {
             return Dir::None;
         }
-        let n = w.chars().count();
-        if (n >= 6 && (w.ends_with("rait") || w.ends_with("raient")))
-            || (n >= 4 && w.ends_with("ra"))
-            || (n >= 5 && w.ends_with("ront"))
+        // The characters are counted only for a word with a tense ending: most have none.
+        let n = || w.chars().count();
+        if ((w.ends_with("rait") || w.ends_with("raient")) && n() >= 6)
+            || (w.ends_with("ra") && n() >= 4)
+            || (w.ends_with("ront") && n() >= 5)
         {
             return Dir::Future;
         }
-        if n >= 5 && (w.ends_with("ait") || w.ends_with("aient")) {
+        if (w.ends_with("ait") || w.ends_with("aient")) && n() >= 5 {
             return Dir::Past;
         }
         Dir::None

@@ -130,7 +130,7 @@ const WORD_SLOTS: usize = 1024;
 
 impl Vocabulary {
     /// The classes of a lowercase word.
-    fn get(&self, word: &str) -> Option<Entry> {
+    fn get(&self, word: &str) -> Option<&Entry> {
         if !self.may_hold(word) {
             return None;
         }
@@ -139,7 +139,7 @@ impl Vocabulary {
 
     /// The classes of a lowercase word of [`word_hash`] `h`.
     #[inline]
-    fn get_hashed(&self, h: u64, word: &str) -> Option<Entry> {
+    fn get_hashed(&self, h: u64, word: &str) -> Option<&Entry> {
         let mut slot = h as usize % WORD_SLOTS;
         loop {
             let s = &self.words[slot];
@@ -147,7 +147,7 @@ impl Vocabulary {
                 return None;
             }
             if s.hash == h && s.word == word {
-                return Some(s.entry);
+                return Some(&s.entry);
             }
             slot = (slot + 1) % WORD_SLOTS;
         }
@@ -482,13 +482,15 @@ pub enum Kind {
 /// [`Tokens::lower`] when the scanner lowercased it.
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
-    /// Byte offsets in the text.
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets in the text, as `u32` (an article is far below 4 GB): a smaller
+    /// token is fewer bytes stored for every word of a sentence. See [`Tok::start`].
+    start: u32,
+    end: u32,
     /// Word, number, ordinal or punctuation.
     pub kind: Kind,
-    /// The second class of an ambiguous word.
-    pub alt: Option<Class>,
+    /// The second class of an ambiguous word, in the vocabulary: a reference is a
+    /// third of a `Class`, and a smaller token is fewer bytes stored for every word.
+    pub alt: Option<&'static Class>,
     /// Its lowercase form is in [`Tokens::lower`], not in [`Tokens::forms`].
     lowered: bool,
     /// Whitespace stands between this token and the previous one.
@@ -501,12 +503,24 @@ pub struct Tok {
 }
 
 impl Tok {
+    /// The byte offset of its start in the text.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// The byte offset of its end in the text.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// A number or punctuation token of `start..end`: no second class, no capital, its
     /// own text.
     fn plain(start: usize, end: usize, kind: Kind, space_before: bool) -> Tok {
         Tok {
-            start,
-            end,
+            start: start as u32,
+            end: end as u32,
             kind,
             alt: None,
             lowered: false,
@@ -535,7 +549,7 @@ impl Tok {
             // Numbers: see [`Tokens::index_strong`].
             Kind::Number(..) | Kind::Ordinal(_) => false,
             Kind::Word(class) => {
-                class.is_some_and(strong) || self.alt.is_some_and(strong) || self.marks_time
+                class.is_some_and(strong) || self.alt.is_some_and(|&c| strong(c)) || self.marks_time
             }
             Kind::Punct(_) => false,
         }
@@ -882,17 +896,17 @@ impl<'t> Tokens<'t> {
         &mut self,
         span: std::ops::Range<usize>,
         form: &'t str,
-        entry: Option<Entry>,
+        entry: Option<&'static Entry>,
         capital: bool,
         space_before: bool,
     ) {
         let (kind, alt) = match entry {
-            Some(entry) => (Kind::Word(Some(entry.first)), entry.second),
+            Some(entry) => (Kind::Word(Some(entry.first)), entry.second.as_ref()),
             None => (Kind::Word(None), None),
         };
         let tok = Tok {
-            start: span.start,
-            end: span.end,
+            start: span.start as u32,
+            end: span.end as u32,
             kind,
             alt,
             lowered: false,
@@ -1006,7 +1020,7 @@ impl<'t> Tokens<'t> {
                     }
                     (None, Some(entry)) => {
                         kind = Kind::Word(Some(entry.first));
-                        alt = entry.second;
+                        alt = entry.second.as_ref();
                     }
                     (None, None) => {
                         kind = Kind::Word(None);
@@ -1021,8 +1035,8 @@ impl<'t> Tokens<'t> {
                 lowered = false;
             }
             let tok = Tok {
-                start,
-                end: start + len,
+                start: start as u32,
+                end: (start + len) as u32,
                 kind,
                 alt,
                 space_before,
@@ -1054,8 +1068,8 @@ impl<'t> Tokens<'t> {
             // [`may_hold_a_date`]); before a month or a unit, they are strong.
             let time_like = matches!(tok.kind, Kind::Number(..))
                 && time_like_number(
-                    &self.text.as_bytes()[tok.start..tok.end],
-                    &self.text.as_bytes()[tok.end..self.text.len().min(tok.end + 4)],
+                    &self.text.as_bytes()[tok.start()..tok.end()],
+                    &self.text.as_bytes()[tok.end()..self.text.len().min(tok.end() + 4)],
                 );
             // `a été`: the participle.
             let participle = tok.kind == Kind::Word(Some(Class::Season("SU")))
@@ -1109,7 +1123,7 @@ fn ordinal_suffix(s: &str) -> usize {
 
 /// Whether a word of lowercase form `key` and classes `entry` is one of
 /// [`STRONG_WORDS`] with no class of its own.
-fn marks_time(key: &str, entry: Option<Entry>) -> bool {
+fn marks_time(key: &str, entry: Option<&Entry>) -> bool {
     entry.is_none() && matches!(key.len(), 4 | 8) && STRONG_WORDS.contains(&key)
 }
 
@@ -1244,7 +1258,7 @@ mod tests {
         fn the_vocabulary_table_is_the_map(
             word in "(mars|sept|hier|week|le|jusqu|après-midi|[a-zéû]{1,9}|[a-z]{1,3}-[a-z]{1,4})"
         ) {
-            proptest::prop_assert_eq!(VOCABULARY.get(&word), VOCABULARY.map.get(word.as_str()).copied());
+            proptest::prop_assert_eq!(VOCABULARY.get(&word), VOCABULARY.map.get(word.as_str()));
         }
 
         /// Tokens made from the document's words are those of the scanner.
@@ -1262,7 +1276,7 @@ mod tests {
                     (0..t.len())
                         .map(|i| {
                             let k = &t.toks[i];
-                            format!("{:?} {:?} {} {} {} {} {} {}", k.kind, k.alt, k.start, k.end, k.space_before, k.capital, k.marks_time, t.text(i))
+                            format!("{:?} {:?} {} {} {} {} {} {}", k.kind, k.alt, k.start(), k.end(), k.space_before, k.capital, k.marks_time, t.text(i))
                         })
                         .collect()
                 };
@@ -1309,7 +1323,7 @@ mod tests {
     #[test]
     fn the_vocabulary_table_holds_every_word() {
         for (word, entry) in &VOCABULARY.map {
-            assert_eq!(VOCABULARY.get(word), Some(*entry), "{word}");
+            assert_eq!(VOCABULARY.get(word), Some(entry), "{word}");
         }
     }
 
@@ -1318,7 +1332,7 @@ mod tests {
         let mut tokens = Tokens::new("sept");
         tokens.fill(0..4);
         assert_eq!(tokens.toks[0].kind, Kind::Word(Some(Class::Month(9))));
-        assert_eq!(tokens.toks[0].alt, Some(Class::Number(7)));
+        assert_eq!(tokens.toks[0].alt, Some(&Class::Number(7)));
     }
 
     #[test]
