@@ -430,6 +430,16 @@ fn letters_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The second byte of the lowercase form of the two-byte letter `lead`, `next`: the
+/// Latin-1 capitals (`À`–`Þ`, `0xc3 0x80`–`0x9e`) are 0x20 below their lowercase.
+fn latin1_lower(lead: u8, next: u8) -> u8 {
+    if lead == 0xc3 && (0x80..=0x9e).contains(&next) {
+        next + 0x20
+    } else {
+        next
+    }
+}
+
 /// [`word_hash`] of the lowercase form of a word of [`letters_end`].
 fn lowercase_hash(word: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -442,14 +452,8 @@ fn lowercase_hash(word: &[u8]) -> u64 {
             i += 1;
         } else {
             let next = word[i + 1];
-            // Latin-1 capitals (À–Þ) are 0x20 below their lowercase.
-            let lower = if b == 0xc3 && (0x80..=0x9e).contains(&next) {
-                next + 0x20
-            } else {
-                next
-            };
             mix(b);
-            mix(lower);
+            mix(latin1_lower(b, next));
             i += 2;
         }
     }
@@ -1212,14 +1216,8 @@ mod tests {
                     if b == 0xc3 && (next == 0x97 || next == 0xb7) {
                         break; // × ÷
                     }
-                    // Latin-1 capitals (À–Þ) are 0x20 below their lowercase.
-                    let lower = if b == 0xc3 && (0x80..=0x9e).contains(&next) {
-                        next + 0x20
-                    } else {
-                        next
-                    };
                     mix(b);
-                    mix(lower);
+                    mix(latin1_lower(b, next));
                     i += 2;
                 } else {
                     break;
