@@ -279,8 +279,7 @@ fn extract(args: &ExtractArgs) -> u8 {
             let mut laps = Laps::start();
             let mut line = Vec::new();
             if jsonl {
-                // Records run to about three times their text: one allocation.
-                line.reserve(3 * record.stats.chars + 1024);
+                // `write_json` sizes the line from the record: one allocation.
                 record.write_json(&mut line);
                 line.push(b'\n');
             }
@@ -291,6 +290,7 @@ fn extract(args: &ExtractArgs) -> u8 {
             // One write per batch: whole records only, flushed for whoever reads a pipe.
             if let Some(out) = &mut out {
                 buffer.clear();
+                buffer.reserve(batch.iter().map(|(line, _)| line.len()).sum());
                 for (line, _) in &batch {
                     buffer.extend_from_slice(line);
                 }

@@ -29,6 +29,11 @@ pub const FAST_MIN_WORDS: usize = 20;
 /// Words counted: enough for a verdict; reading on would only cost time.
 const MAX_WORDS: usize = 160;
 
+/// French function words that settle the fast test whatever the words after them:
+/// with them, the share of the at most [`MAX_WORDS`] words is at least
+/// [`FRENCH_WORD_SHARE`], and the words are more than [`FAST_MIN_WORDS`].
+const FAST_FRENCH: usize = 24;
+
 static FRENCH_FUNCTION_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::parse(include_str!("language/french_function_words.txt")));
 
@@ -46,7 +51,7 @@ pub enum Verdict {
 /// Identifies the language of `text` from its first [`SAMPLE_BYTES`].
 pub fn identify(text: &str) -> Verdict {
     let sample = sample(text);
-    let words = FunctionWords::count(sample);
+    let words = FunctionWords::count(sample, FAST_FRENCH);
     if words.words >= FAST_MIN_WORDS && words.share() >= FRENCH_WORD_SHARE {
         return Verdict::French(Language {
             code: "fr".to_string(),
@@ -99,17 +104,15 @@ struct FunctionWords {
 }
 
 impl FunctionWords {
-    fn count(text: &str) -> FunctionWords {
+    /// Counts the words of `text`, up to [`MAX_WORDS`], and its French function
+    /// words; the count stops early once `enough` of them are found.
+    fn count(text: &str, enough: usize) -> FunctionWords {
         let mut counts = FunctionWords {
             words: 0,
             french: 0,
         };
         let mut lowercase = String::new();
-        for word in text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .take(MAX_WORDS)
-        {
+        for word in words(text).take(MAX_WORDS) {
             counts.words += 1;
             // No function word is longer than 8 bytes (`pendant`, `étaient`).
             if word.len() > 8 {
@@ -117,13 +120,22 @@ impl FunctionWords {
             }
             let word = if word.starts_with(|c: char| c.is_uppercase()) {
                 lowercase.clear();
-                lowercase.extend(word.chars().flat_map(char::to_lowercase));
+                if word.is_ascii() {
+                    // Most capitalized words are ASCII: lowercased byte by byte.
+                    lowercase.push_str(word);
+                    lowercase.make_ascii_lowercase();
+                } else {
+                    lowercase.extend(word.chars().flat_map(char::to_lowercase));
+                }
                 lowercase.as_str()
             } else {
                 word
             };
             if FRENCH_FUNCTION_WORDS.contains(word) {
                 counts.french += 1;
+                if counts.french >= enough {
+                    break;
+                }
             }
         }
         counts
@@ -135,6 +147,48 @@ impl FunctionWords {
         }
         self.french as f64 / self.words as f64
     }
+}
+
+/// The words of `text`: its maximal runs of alphabetic characters, as
+/// `text.split(|c: char| !c.is_alphabetic())` without the empty pieces.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        // Skips to the next letter, then to the end of its run.
+        let start = loop {
+            let (letter, len) = letter_at(text, bytes, at)?;
+            if letter {
+                break at;
+            }
+            at += len;
+        };
+        loop {
+            match letter_at(text, bytes, at) {
+                Some((true, len)) => at += len,
+                _ => return Some(&text[start..at]),
+            }
+        }
+    })
+}
+
+/// Whether the character at byte `at` of `text` is alphabetic, and its length; `None`
+/// at the end.
+#[inline]
+fn letter_at(text: &str, bytes: &[u8], at: usize) -> Option<(bool, usize)> {
+    let b = *bytes.get(at)?;
+    if b < 0x80 {
+        return Some((b.is_ascii_alphabetic(), 1));
+    }
+    let c = text[at..].chars().next()?;
+    // Latin-1 letters (`é`, `à`), the common case, without Unicode's tables: all of
+    // U+00C0 to U+00FF but `×` and `÷`.
+    let letter = if ('\u{c0}'..='\u{ff}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphabetic()
+    };
+    Some((letter, c.len_utf8()))
 }
 
 fn round2(x: f64) -> f64 {
@@ -268,10 +322,10 @@ mod tests {
 
     #[test]
     fn function_word_share() {
-        let share = |text| FunctionWords::count(text).share();
+        let share = |text| FunctionWords::count(text, usize::MAX).share();
         assert!(share("Le chat et la souris dans la ferme") > 0.3);
         assert_eq!(share("the cat and the mouse of the farm"), 0.0);
-        assert_eq!(FunctionWords::count("L'été, c'est…").french, 4);
+        assert_eq!(FunctionWords::count("L'été, c'est…", usize::MAX).french, 4);
     }
 
     /// Texts written for this test in languages close to French: none passes the
@@ -287,7 +341,7 @@ mod tests {
         ];
         for (code, text) in texts {
             assert!(
-                FunctionWords::count(text).share() < FRENCH_WORD_SHARE,
+                FunctionWords::count(text, usize::MAX).share() < FRENCH_WORD_SHARE,
                 "{code}"
             );
             match identify(text) {
@@ -306,8 +360,46 @@ mod tests {
                     l'accusation, près de deux millions d'euros auraient été détournés entre \
                     2014 et 2022 au profit de sociétés écrans, dont les comptes étaient \
                     ouverts au Luxembourg. Le jugement sera rendu le 22 mai.";
-        let words = FunctionWords::count(text);
+        let words = FunctionWords::count(text, usize::MAX);
         assert!(words.words >= FAST_MIN_WORDS && words.share() >= FRENCH_WORD_SHARE);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_the_alphabetic_runs(text in "\\PC{0,60}|[a-zA-Zéà×÷’« ,.0-9-]{0,60}") {
+            let simple: Vec<&str> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), simple);
+        }
+
+        /// Stopping at [`FAST_FRENCH`] function words gives the fast test's verdict
+        /// of the whole count.
+        #[test]
+        fn the_early_stop_keeps_the_fast_verdict(
+            picks in proptest::collection::vec(0usize..8, 0..200)
+        ) {
+            const WORDS: [&str; 8] = ["le", "Les", "DANS", "chat", "Été", "maison", "qui", "x"];
+            let text = picks.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
+            let fast = |w: FunctionWords| w.words >= FAST_MIN_WORDS && w.share() >= FRENCH_WORD_SHARE;
+            let all = FunctionWords::count(&text, usize::MAX);
+            let early = FunctionWords::count(&text, FAST_FRENCH);
+            proptest::prop_assert_eq!(fast(early), fast(all));
+            if early.french < FAST_FRENCH {
+                proptest::prop_assert_eq!(early, all);
+            }
+        }
+    }
+
+    #[test]
+    fn words_skip_signs_and_keep_accented_letters() {
+        let text = "«L’été» 3×4÷2, Ça ŒUVRE—ñandú";
+        assert_eq!(
+            words(text).collect::<Vec<_>>(),
+            ["L", "été", "Ça", "ŒUVRE", "ñandú"]
+        );
+        assert_eq!(FunctionWords::count("Le LE le", usize::MAX).french, 3);
     }
 
     #[test]
@@ -315,7 +407,7 @@ mod tests {
         let text = "Le gouvernement a annoncé jeudi une série de mesures pour soutenir les \
                     agriculteurs touchés par la sécheresse dans le sud du pays, selon des \
                     sources officielles qui ont demandé à ne pas être identifiées.";
-        let words = FunctionWords::count(text);
+        let words = FunctionWords::count(text, usize::MAX);
         assert!(words.words >= FAST_MIN_WORDS && words.share() >= FRENCH_WORD_SHARE);
     }
 }

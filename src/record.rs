@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-mod json;
+pub(crate) mod json;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

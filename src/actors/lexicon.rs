@@ -150,15 +150,12 @@ pub struct Lexicon {
     /// First words of the forms, as written → the forms starting so.
     org_first_words: FastMap<&'static str, FormStarts>,
     /// The keys of `cues` by [`cue_slot`], a table look-up instead of a hash one:
-    /// [`NO_KEY`], [`SEVERAL_KEYS`] (then `cues` tells), or the index of the one key
-    /// in `cue_keys`. Most words are in none of the lists, and this says so without
-    /// hashing them.
-    cue_slots: Vec<u16>,
-    /// The keys of `cues` that have a slot of their own, and their cues.
-    cue_keys: Vec<(&'static str, u32)>,
-    /// The cues of the short ASCII keys (`le`, `de`, `l'`, `les`), by [`short_slot`]:
-    /// the commonest words, found without hashing.
-    short_cues: Vec<u32>,
+    /// [`NO_KEY`] or the index of a key in `cue_keys`, the keys of one slot in the
+    /// slots that follow it (open addressing). Most words are in none of the lists,
+    /// and this says so without hashing them.
+    cue_slots: Box<[u16; CUE_SLOTS]>,
+    /// The keys of `cues`, as the slots hold them.
+    cue_keys: Vec<CueKey>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -236,65 +233,79 @@ impl Keys {
     }
 }
 
-/// Slots of the short-key table: keys of one to three of `a`–`z` and `'`.
-const SHORT_SLOTS: usize = 28 * 28 * 28;
-
-/// The digit of each byte in a short key's slot: 1 to 26 for `a`–`z`, 27 for `'`,
-/// and 0 for a byte no short key has (a table look-up, not a test per range).
-static SHORT_DIGITS: [u8; 256] = {
-    let mut digits = [0u8; 256];
-    let mut c = b'a';
-    while c <= b'z' {
-        digits[c as usize] = c - b'a' + 1;
-        c += 1;
-    }
-    digits[b'\'' as usize] = 27;
-    digits
-};
-
-/// The slot of a key of one to three ASCII lowercase letters or apostrophes.
-#[inline]
-fn short_slot(key: &str) -> Option<usize> {
-    let b = key.as_bytes();
-    if b.is_empty() || b.len() > 3 {
-        return None;
-    }
-    let mut slot = 0;
-    for &c in b {
-        let digit = SHORT_DIGITS[usize::from(c)];
-        if digit == 0 {
-            return None;
-        }
-        slot = slot * 28 + usize::from(digit);
-    }
-    Some(slot)
-}
-
-/// Slots of the cue table (128 KiB).
+/// Slots of the cue table (128 KiB), some eight times as many as keys: most slots
+/// are empty, and a key is found at its slot or one of the next few.
 const CUE_SLOTS: usize = 1 << 16;
 /// A cue slot of no key.
 const NO_KEY: u16 = u16::MAX;
-/// A cue slot shared by several keys.
-const SEVERAL_KEYS: u16 = u16::MAX - 1;
 
-/// The cue slot of a key: from its length and its first and last four bytes (all
-/// of a key of up to eight), cheap to compute and different enough across words.
+/// A key of the cue table: the bytes [`packed`] reads of it, its length and its cues.
+/// The packed bytes and the length are the whole key when it has at most eight bytes,
+/// most words: those are told apart by two comparisons of numbers, not of strings.
+#[derive(Debug, Clone, Copy)]
+struct CueKey {
+    packed: u64,
+    len: usize,
+    key: &'static str,
+    cues: u32,
+}
+
+/// The first and last four bytes of a key (overlapping below eight), or, below four
+/// bytes, its first, middle and last bytes, as one number: cheap to read, different
+/// enough across words, and, with the length, the whole of a key of up to eight.
 #[inline]
-fn cue_slot(key: &str) -> usize {
-    let b = key.as_bytes();
-    let n = b.len();
-    let bytes = if n >= 4 {
-        let half =
-            |at: usize| u64::from(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]));
-        half(0) | half(n - 4) << 32
-    } else if n > 0 {
-        u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16
-    } else {
-        0
-    };
+fn packed(b: &[u8]) -> u64 {
+    match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (Some(first), Some(last)) => {
+            u64::from(u32::from_le_bytes(*first)) | u64::from(u32::from_le_bytes(*last)) << 32
+        }
+        _ => match b {
+            [] => 0,
+            &[a, ..] => {
+                let n = b.len();
+                u64::from(a) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16
+            }
+        },
+    }
+}
+
+/// The cue slot of a key of `len` bytes read as `packed`.
+#[inline]
+fn cue_slot(packed: u64, len: usize) -> usize {
     // The high bits of the product depend on every bit of the input.
-    let h = (bytes ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let h = (packed ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (h >> 48) as usize % CUE_SLOTS
+}
+
+/// The cue table of the lexicon (see [`Lexicon::cue_table`]).
+#[derive(Clone, Copy)]
+pub(crate) struct CueTable<'l> {
+    slots: &'l [u16; CUE_SLOTS],
+    keys: &'l [CueKey],
+}
+
+impl CueTable<'_> {
+    /// The cues of the word key of bytes `key` (see [`Lexicon::cues`]); 0 for most
+    /// words. Inlined: it runs for every word of every text.
+    #[inline(always)]
+    pub(crate) fn cue(self, key: &[u8]) -> u32 {
+        let packed = packed(key);
+        let mut slot = cue_slot(packed, key.len());
+        loop {
+            let Some(known) = self.keys.get(usize::from(self.slots[slot])) else {
+                // `NO_KEY`: past the keys of this slot.
+                return 0;
+            };
+            // Keys of up to eight bytes are whole in `packed`: no string comparison.
+            if known.packed == packed
+                && known.len == key.len()
+                && (key.len() <= 8 || known.key.as_bytes() == key)
+            {
+                return known.cues;
+            }
+            slot = (slot + 1) % CUE_SLOTS;
+        }
+    }
 }
 
 /// Replaces runs of whitespace by one space.
@@ -355,7 +366,11 @@ impl Lexicon {
         grammar: &'static str,
         demonym_data: &'static str,
     ) -> Lexicon {
-        let mut names = FastMap::default();
+        // Sized once for every line: the biggest map, else rehashed as it grows.
+        let mut names = FastMap::with_capacity_and_hasher(
+            memchr::memchr_iter(b'\n', first_names.as_bytes()).count() + 1,
+            BuildHasherDefault::default(),
+        );
         for line in data_lines(first_names) {
             let mut cols = split_at_byte(line, b'\t');
             let (Some(name), gender, ambiguous) = (cols.next(), cols.next(), cols.next()) else {
@@ -520,29 +535,35 @@ impl Lexicon {
         for title in titles.iter() {
             cue(title, Self::TITLE);
         }
-        let mut short_cues = vec![0u32; SHORT_SLOTS];
-        for (key, &bits) in &cues {
-            if let Some(slot) = short_slot(key) {
-                short_cues[slot] = bits;
-            }
-        }
-        let mut cue_slots = vec![NO_KEY; CUE_SLOTS];
-        let mut cue_keys = Vec::new();
+        let mut cue_slots: Box<[u16; CUE_SLOTS]> = vec![NO_KEY; CUE_SLOTS]
+            .into_boxed_slice()
+            .try_into()
+            .expect("CUE_SLOTS slots");
+        let mut cue_keys = Vec::with_capacity(cues.len());
+        assert!(
+            cues.len() < CUE_SLOTS / 2,
+            "too many cue keys for the cue table"
+        );
         for (&key, &bits) in &cues {
-            let slot = &mut cue_slots[cue_slot(key)];
-            *slot = if *slot == NO_KEY && cue_keys.len() < usize::from(SEVERAL_KEYS) {
-                cue_keys.push((key, bits));
-                (cue_keys.len() - 1) as u16
-            } else {
-                SEVERAL_KEYS
-            };
+            let b = key.as_bytes();
+            let packed = packed(b);
+            let mut slot = cue_slot(packed, b.len());
+            while cue_slots[slot] != NO_KEY {
+                slot = (slot + 1) % CUE_SLOTS;
+            }
+            cue_slots[slot] = cue_keys.len() as u16;
+            cue_keys.push(CueKey {
+                packed,
+                len: b.len(),
+                key,
+                cues: bits,
+            });
         }
         Lexicon {
             first_names: names,
             cues,
             cue_slots,
             cue_keys,
-            short_cues,
             roles: role_forms,
             collectives,
             org_heads,
@@ -565,25 +586,26 @@ impl Lexicon {
         }
     }
 
-    /// The cues of a word key (see [`Lexicon::cues`]); 0 for most words. Inlined:
-    /// it runs for every word of every text.
-    #[inline(always)]
+    /// The cues of a word key (see [`Lexicon::cues`]); 0 for most words.
+    #[inline]
     pub fn cue(&self, key: &str) -> u32 {
-        if let Some(slot) = short_slot(key) {
-            return self.short_cues[slot];
+        self.cue_table().cue(key.as_bytes())
+    }
+
+    /// The table behind [`Lexicon::cue`], to look up many words: taken once, its
+    /// parts stay in registers across the loop.
+    #[inline]
+    pub(crate) fn cue_table(&self) -> CueTable<'_> {
+        CueTable {
+            slots: &self.cue_slots,
+            keys: &self.cue_keys,
         }
-        match self.cue_slots[cue_slot(key)] {
-            NO_KEY => 0,
-            SEVERAL_KEYS => self.cues.get(key).copied().unwrap_or(0),
-            one => {
-                let (known, bits) = self.cue_keys[usize::from(one)];
-                if known == key {
-                    bits
-                } else {
-                    0
-                }
-            }
-        }
+    }
+
+    /// [`Lexicon::cue`] as a hash look-up: the reference of the tests.
+    #[cfg(test)]
+    fn cue_reference(&self, key: &str) -> u32 {
+        self.cues.get(key).copied().unwrap_or(0)
     }
 
     /// The longest organization of the lexicon named by the words of `text` from
@@ -617,9 +639,10 @@ impl Lexicon {
             .map(|p| start + p);
         // The folded forms of words `i..j` are the prefixes of that of the longest,
         // built once in `buf`: words joined by one space where spaces separate them,
-        // `’` as `'`. `folded_end[j - i]` is the end of that of words `i..j`.
-        let mut folded_end = [0; 33];
-        if first_odd.is_some() {
+        // `’` as `'`. `folded_end[j - i]` is the end of that of words `i..j`. Only for
+        // an odd span, most are not: no array to clear for them.
+        let folded_end = first_odd.map(|_| {
+            let mut folded_end = [0; 33];
             buf.clear();
             for k in i..last {
                 if k > i && words[k].start > words[k - 1].end {
@@ -633,14 +656,15 @@ impl Lexicon {
                 }
                 folded_end[k + 1 - i] = buf.len();
             }
-        }
+            folded_end
+        });
         for j in (i + 1..=last).rev() {
             if counts & (1 << ((j - i).min(32) - 1)) == 0 {
                 continue;
             }
             let end = words[j - 1].end;
             let odd = first_odd.is_some_and(|p| p + 2 <= end);
-            let key = if odd {
+            let key = if let Some(folded_end) = folded_end.as_ref().filter(|_| odd) {
                 &buf[..folded_end[j - i]]
             } else if starts.has_length(end - start) {
                 &text[start..end]
@@ -685,13 +709,48 @@ mod tests {
     }
 
     #[test]
-    fn short_slots_number_letters_and_apostrophes() {
-        assert_eq!(short_slot("a"), Some(1));
-        assert_eq!(short_slot("z"), Some(26));
-        assert_eq!(short_slot("l'"), Some(12 * 28 + 27));
-        assert_eq!(short_slot("les"), Some((12 * 28 + 5) * 28 + 19));
-        for key in ["", "dans", "Le", "à", "l’", "a1", "-"] {
-            assert_eq!(short_slot(key), None, "{key}");
+    fn the_cue_table_finds_every_key_and_only_them() {
+        let lex = lexicon();
+        for (&key, &bits) in &lex.cues {
+            assert_eq!(lex.cue(key), bits, "{key}");
+            // Near misses: a letter more or less, another last letter.
+            let mut chars = key.chars();
+            chars.next_back();
+            let cut = chars.as_str();
+            for other in [
+                format!("{key}s"),
+                format!("x{key}"),
+                cut.to_string(),
+                format!("{cut}z"),
+            ] {
+                assert_eq!(lex.cue(&other), lex.cue_reference(&other), "{other}");
+            }
+        }
+        assert_eq!(lex.cue("le"), lex.cues["le"]);
+        assert_ne!(lex.cue("le"), 0);
+        assert_eq!(lex.cue("zzzyzzy"), 0);
+        assert_eq!(lex.cue(""), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cue_is_the_hash_look_up(key in "[a-eélrs' -]{0,12}") {
+            let lex = lexicon();
+            proptest::prop_assert_eq!(lex.cue(&key), lex.cue_reference(&key));
+        }
+
+        #[test]
+        fn packed_is_the_whole_of_a_short_key(
+            key in proptest::collection::vec(proptest::prelude::any::<u8>(), 1..=8),
+            at in 0usize..8,
+            by in 1u8..=255,
+        ) {
+            // Any other byte anywhere in a key of up to eight bytes changes its packed
+            // bytes: the cue table compares them instead of the keys.
+            let mut other = key.clone();
+            let at = at % key.len();
+            other[at] = other[at].wrapping_add(by);
+            proptest::prop_assert_ne!(packed(&key), packed(&other));
         }
     }
 

@@ -95,6 +95,7 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
         lexed: Vec::new(),
         first_word: 0,
         first_paren: None,
+        starts: Vec::new(),
         persons: PersonIndex::default(),
         place_spans: &place_spans,
         found: Vec::new(),
@@ -288,6 +289,19 @@ fn looks_adjective(key: &str) -> bool {
         || (len > 6 && (key.ends_with("ais") || key.ends_with("aise") || key.ends_with("aises")))
 }
 
+/// Whether a word of cues `cues` may start an organization, a person's name, a
+/// pattern name or an acronym in [`Scan::sentence`]: a capitalized word, or one that
+/// starts an organization form in lowercase or an organization head. Any other word
+/// (a word of no list, a determiner) is passed over there without a look.
+#[inline]
+fn may_start(w: &Word, cues: u32) -> bool {
+    !w.is(Word::PUNCT)
+        && (w.is(Word::CAPITALIZED)
+            || cues & (Lexicon::ORG_FORM_LOWERCASE | Lexicon::ORG_HEAD) != 0
+            // (A word in capitals need not be capitalized: `2CV`.)
+            || cues != 0 && w.is(Word::ALL_CAPS))
+}
+
 /// The persons found from some index of [`Scan::found`] on, by start and by end
 /// byte: the first one of each (a look-up per role phrase, not a scan).
 #[derive(Default)]
@@ -336,6 +350,9 @@ struct Scan<'a> {
     first_word: usize,
     /// The index of the sentence's first `(`, if any.
     first_paren: Option<usize>,
+    /// The words of the sentence that may start an organization or a person's name
+    /// (see [`may_start`]), in order: [`Scan::sentence`] looks at these only.
+    starts: Vec<usize>,
     /// The persons found in the current sentence, by start and by end.
     persons: PersonIndex,
     /// Code point offsets of the places found.
@@ -381,7 +398,8 @@ impl<'a> Scan<'a> {
         i < self.words.len() && !self.words[i].is(Word::PUNCT) && f(self.key(i))
     }
 
-    /// Looks up the key and the cues of every word of the sentence, once.
+    /// Looks up the key and the cues of every word of the sentence, once, and lists
+    /// the words that may start a name ([`Scan::starts`]).
     #[inline(never)]
     fn fill_cues(&mut self) {
         self.first_word = self
@@ -389,8 +407,10 @@ impl<'a> Scan<'a> {
             .iter()
             .position(|w| !w.is(Word::PUNCT))
             .unwrap_or(self.words.len());
-        let (all, text, lex, base) = (self.all, self.text, self.lex, self.base);
+        let (all, text, base) = (self.all, self.text, self.base);
         let mut first_paren = None;
+        // The keys first, then the cues: two short loops keep their state in
+        // registers, where one would spill it.
         self.lexed.clear();
         self.lexed
             .extend(self.words.iter().enumerate().map(|(i, w)| {
@@ -412,10 +432,21 @@ impl<'a> Scan<'a> {
                     } else {
                         all.key(text, base + i)
                     };
-                    (key, lex.cue(key))
+                    (key, 0)
                 }
             }));
         self.first_paren = first_paren;
+        let table = self.lex.cue_table();
+        self.starts.clear();
+        for (i, (w, (key, cues))) in self.words.iter().zip(&mut self.lexed).enumerate() {
+            if w.is(Word::PUNCT) {
+                continue;
+            }
+            *cues = table.cue(key.as_bytes());
+            if may_start(w, *cues) {
+                self.starts.push(i);
+            }
+        }
     }
 
     /// The key of words `i..j` with single spaces (`forces de l'ordre`): the word's
@@ -486,14 +517,17 @@ impl<'a> Scan<'a> {
         // Looked at for the first word in capitals, if any.
         let mut shouting = kicker.then_some(true);
         let mut i = 0;
-        while i < n {
-            let w = self.words[i];
-            // An uncapitalized word of no list starts nothing: no organization,
-            // person, pattern name or acronym (a word in capitals is capitalized).
-            if w.is(Word::PUNCT) || self.cue(i) == 0 && !w.is(Word::CAPITALIZED) {
-                i += 1;
-                continue;
+        // The next of `starts` to look at: the words in between start nothing.
+        let mut next = 0;
+        loop {
+            while next < self.starts.len() && self.starts[next] < i {
+                next += 1;
             }
+            let Some(&start) = self.starts.get(next) else {
+                break;
+            };
+            i = start;
+            let w = self.words[i];
             // An organization of the lexicon.
             let form_cue = if w.is(Word::CAPITALIZED) {
                 Lexicon::ORG_FORM
@@ -1594,3 +1628,58 @@ impl<'a> Scan<'a> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod start_tests {
+    use super::*;
+
+    /// Whether [`Scan::sentence`], looking at every word as it first did, gets past
+    /// its first test at a word and reaches one of its rules.
+    fn reaches_a_rule_reference(w: &Word, cues: u32) -> bool {
+        // The first test: an uncapitalized word of no list starts nothing.
+        if w.is(Word::PUNCT) || cues == 0 && !w.is(Word::CAPITALIZED) {
+            return false;
+        }
+        let form_cue = if w.is(Word::CAPITALIZED) {
+            Lexicon::ORG_FORM
+        } else {
+            Lexicon::ORG_FORM_LOWERCASE
+        };
+        // A lexicon organization, a person, a pattern name, an acronym.
+        cues & form_cue != 0
+            || w.is(Word::CAPITALIZED)
+            || cues & Lexicon::ORG_HEAD != 0
+            || w.is(Word::ALL_CAPS)
+    }
+
+    #[test]
+    fn the_starts_are_the_words_that_reach_a_rule() {
+        let some_cues = [
+            0,
+            Lexicon::ORG_FORM,
+            Lexicon::ORG_FORM_LOWERCASE,
+            Lexicon::ORG_HEAD,
+            Lexicon::STOP,
+            Lexicon::DET_SINGULAR | Lexicon::ORG_FORM,
+            Lexicon::ROLE_HEAD | Lexicon::ORG_HEAD,
+        ];
+        let mut starts = 0;
+        for flags in 0..=u8::MAX {
+            for cues in some_cues {
+                let w = Word {
+                    start: 0,
+                    end: 3,
+                    flags,
+                };
+                assert_eq!(
+                    may_start(&w, cues),
+                    reaches_a_rule_reference(&w, cues),
+                    "flags {flags:#b}, cues {cues:#b}"
+                );
+                starts += usize::from(may_start(&w, cues));
+            }
+        }
+        // Neither all nor none.
+        assert!(0 < starts && starts < 256 * some_cues.len());
+    }
+}

@@ -149,6 +149,36 @@ impl Day {
     }
 }
 
+/// Appends `year` as `{year:04}` does, digit by digit for a year of 0 to 9999 (see
+/// [`Day::iso`]); through the formatting machinery else.
+pub fn push_year(out: &mut String, year: i32) {
+    match u32::try_from(year) {
+        Ok(year @ 0..=9999) => push_digits(out, year, 4),
+        _ => {
+            use fmt::Write;
+            let _ = write!(out, "{year:04}");
+        }
+    }
+}
+
+/// Appends `n` as `{n:02}` does: digit by digit below 100, through the formatting
+/// machinery else.
+pub fn push_two(out: &mut String, n: u32) {
+    if n < 100 {
+        push_digits(out, n, 2);
+    } else {
+        use fmt::Write;
+        let _ = write!(out, "{n:02}");
+    }
+}
+
+/// Appends `n` in decimal as `{n}` does, digit by digit.
+pub fn push_uint(out: &mut String, n: u64) {
+    for &d in crate::record::json::decimal(n, &mut [0; 20]) {
+        out.push(char::from(d));
+    }
+}
+
 /// Appends the last `width` decimal digits of `n`, zero-padded.
 fn push_digits(out: &mut String, n: u32, width: u32) {
     for place in (0..width).rev() {
@@ -168,6 +198,22 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// The digit writers write what the formatting machinery writes.
+        #[test]
+        fn digits_are_the_formatted_ones(year in -20_000i32..20_000, n in 0u32..300, big: u64) {
+            let mut out = String::new();
+            push_year(&mut out, year);
+            proptest::prop_assert_eq!(&out, &format!("{year:04}"));
+            out.clear();
+            push_two(&mut out, n);
+            proptest::prop_assert_eq!(&out, &format!("{n:02}"));
+            for v in [big, u64::from(n), 0, u64::MAX] {
+                out.clear();
+                push_uint(&mut out, v);
+                proptest::prop_assert_eq!(&out, &v.to_string());
+            }
+        }
+
         #[test]
         fn iso_is_the_display(year in -20_000i32..20_000, month in 0u32..200, day in 0u32..200) {
             let d = Day { year, month, day };

@@ -2097,6 +2097,16 @@ impl<'a> Grammar<'a> {
 pub fn period(n: f64, unit: Unit) -> String {
     let (letter, time) = unit.timex();
     let t = if time { "T" } else { "" };
+    // A whole amount (most) is written digit by digit: two `format!` cost more than
+    // the rest of resolving a duration.
+    if n.fract() == 0.0 && (0.0..1e15).contains(&n) {
+        let mut out = String::with_capacity(8);
+        out.push('P');
+        out.push_str(t);
+        super::calendar::push_uint(&mut out, n as u64);
+        out.push_str(letter);
+        return out;
+    }
     format!("P{t}{}{letter}", number(n))
 }
 

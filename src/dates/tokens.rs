@@ -97,7 +97,7 @@ pub struct Entry {
 }
 
 struct Vocabulary {
-    /// The words and their classes by [`word_hash`], in an open-addressing table
+    /// The words and their classes by [`vocabulary_hash`], in an open-addressing table
     /// (hash 0 is empty): a probe is one load where a `HashMap` hashes, groups and
     /// compares, and every word of a sentence is looked up.
     words: Vec<Slot>,
@@ -113,6 +113,13 @@ struct Vocabulary {
     lengths: [u64; 256],
     /// The same for the words of `strong`.
     strong_lengths: [u64; 256],
+    /// For each last byte with bit `0x20` set, a bit for each length (up to 63
+    /// bytes) of the words of `strong` ending with it: with [`Self::strong_lengths`],
+    /// most words of a text that share a strong word's first byte and length are
+    /// rejected without hashing. The bit `0x20` lowercases an ASCII letter and the
+    /// last byte of a Latin-1 capital (`É` is `0xc3 0x89`, `é` is `0xc3 0xa9`), and
+    /// leaves a lowercase one as it is.
+    strong_last_lengths: [u64; 256],
     /// The hash of `été`.
     ete: u64,
 }
@@ -134,13 +141,13 @@ impl Vocabulary {
         if !self.may_hold(word) {
             return None;
         }
-        self.get_hashed(word_hash(word.bytes()), word)
+        self.get_hashed(vocabulary_hash(word.as_bytes()), word)
     }
 
-    /// The classes of a lowercase word of [`word_hash`] `h`.
+    /// The classes of a lowercase word of [`vocabulary_hash`] `h`.
     #[inline]
     fn get_hashed(&self, h: u64, word: &str) -> Option<&Entry> {
-        let mut slot = h as usize % WORD_SLOTS;
+        let mut slot = first_slot(h);
         loop {
             let s = &self.words[slot];
             if s.hash == 0 {
@@ -164,13 +171,18 @@ impl Vocabulary {
     }
 
     /// Whether a word of [`letters_end`] (any case) may be strong: a strong word has
-    /// its first byte, lowercase, and its length.
+    /// its first byte, lowercase, and its length, and its last byte (with bit
+    /// `0x20`) and its length.
     fn may_be_strong(&self, word: &[u8]) -> bool {
         let len = word.len();
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return false;
+        };
         len < 64
-            && word.first().is_some_and(|&b| {
-                self.strong_lengths[usize::from(b.to_ascii_lowercase())] & (1 << len) != 0
-            })
+            && self.strong_lengths[usize::from(first.to_ascii_lowercase())]
+                & self.strong_last_lengths[usize::from(last | 0x20)]
+                & (1 << len)
+                != 0
     }
 
     /// Whether `h` is the [`word_hash`] of a word that makes a token strong.
@@ -188,6 +200,74 @@ impl Vocabulary {
 
 /// Slots of the strong-word table: a power of two well above the word count.
 const STRONG_SLOTS: usize = 1024;
+
+/// The hash of the vocabulary table: the word's bytes read eight at a time
+/// (little-endian, the last chunk padded with zeros), each chunk mixed in by a
+/// multiplication. A word of ASCII letters is hashed from one read of the text
+/// ([`read_word`]), where FNV-1a took a multiplication a byte.
+fn vocabulary_hash(word: &[u8]) -> u64 {
+    let mut h = word.len() as u64;
+    let mut chunks = word.chunks_exact(8);
+    for chunk in &mut chunks {
+        h = mix_chunk(h, u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let c = rest
+            .iter()
+            .rev()
+            .fold(0u64, |c, &b| (c << 8) | u64::from(b));
+        h = mix_chunk(h, c);
+    }
+    h | 1
+}
+
+/// One step of [`vocabulary_hash`].
+#[inline]
+fn mix_chunk(h: u64, chunk: u64) -> u64 {
+    (h ^ chunk).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The first slot of [`Vocabulary::words`] to probe for hash `h`: its top bits, the
+/// best mixed by the multiplication.
+#[inline]
+fn first_slot(h: u64) -> usize {
+    (h >> (64 - WORD_SLOTS.trailing_zeros())) as usize
+}
+
+/// A byte of `0x80` in each byte lane of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `chunk` (eight bytes) that is not an ASCII letter.
+/// Folded with `0x20`, the 7-bit bytes that are letters are `a` to `z`, compared by
+/// adding to each lane what makes `a` (and `{`) reach `0x80`: no lane carries into
+/// the next, as a lane holds at most `0x7f + 0x1f`.
+#[inline]
+fn non_letters(chunk: u64) -> u64 {
+    let folded = (chunk | 0x2020_2020_2020_2020) & !HIGH_BITS;
+    let from_a = folded + 0x1f1f_1f1f_1f1f_1f1f;
+    let past_z = folded + 0x0505_0505_0505_0505;
+    let letters = from_a & !past_z & !chunk & HIGH_BITS;
+    !letters & HIGH_BITS
+}
+
+/// [`vocabulary_hash`] of the word `bytes[start..end]`, and whether it is all ASCII
+/// letters, for a word of at most eight bytes with eight bytes of `bytes` from its
+/// start (most words): one read both hashes and checks it, where a loop did a byte
+/// at a time. `None` for another word.
+#[inline]
+fn read_word(bytes: &[u8], start: usize, end: usize) -> Option<(u64, bool)> {
+    let len = end - start;
+    let chunk = bytes.get(start..start + 8)?;
+    if !(1..=8).contains(&len) {
+        return None;
+    }
+    let chunk = u64::from_le_bytes(chunk.try_into().ok()?);
+    // The lanes of the word's bytes.
+    let lanes = u64::MAX >> (64 - 8 * len);
+    let ascii = non_letters(chunk) & lanes == 0;
+    Some((mix_chunk(len as u64, chunk & lanes) | 1, ascii))
+}
 
 /// FNV-1a over the bytes of a lowercase word.
 fn word_hash(bytes: impl IntoIterator<Item = u8>) -> u64 {
@@ -275,8 +355,8 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         WORD_SLOTS
     ];
     for (&word, &entry) in &words {
-        let hash = word_hash(word.bytes());
-        let mut slot = hash as usize % WORD_SLOTS;
+        let hash = vocabulary_hash(word.as_bytes());
+        let mut slot = first_slot(hash);
         while table[slot].hash != 0 {
             slot = (slot + 1) % WORD_SLOTS;
         }
@@ -289,9 +369,13 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         .map(|(w, _)| *w)
         .chain(STRONG_WORDS);
     let mut strong_lengths = [0u64; 256];
+    let mut strong_last_lengths = [0u64; 256];
     for word in strong_words {
         if let (Some(&b), len @ 0..64) = (word.as_bytes().first(), word.len()) {
             strong_lengths[usize::from(b)] |= 1 << len;
+        }
+        if let (Some(&b), len @ 0..64) = (word.as_bytes().last(), word.len()) {
+            strong_last_lengths[usize::from(b | 0x20)] |= 1 << len;
         }
         let h = word_hash(word.bytes());
         let mut slot = h as usize % STRONG_SLOTS;
@@ -314,6 +398,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         strong,
         lengths,
         strong_lengths,
+        strong_last_lengths,
         ete: word_hash("été".bytes()),
     }
 });
@@ -642,31 +727,6 @@ fn is_latin_word(word: &str) -> bool {
     true
 }
 
-/// [`word_hash`] of `word` if it is all letters of [`is_latin_word`] (one pass for
-/// both: the hash of a word without capitals is its key's).
-fn latin_hash(word: &[u8]) -> Option<u64> {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < word.len() {
-        let b = word[i];
-        if b.is_ascii_alphabetic() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-            i += 1;
-        } else {
-            match (b, word.get(i + 1)) {
-                (0xc3, Some(0x97 | 0xb7)) => return None,
-                (0xc3..=0xc5, Some(&next @ 0x80..=0xbf)) => {
-                    h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-                    h = (h ^ u64::from(next)).wrapping_mul(0x0100_0000_01b3);
-                    i += 2;
-                }
-                _ => return None,
-            }
-        }
-    }
-    Some(h | 1)
-}
-
 /// Appends the lowercase form of `word` to `out`.
 fn push_lower(word: &str, out: &mut String) {
     if word.is_ascii() {
@@ -789,14 +849,17 @@ impl<'t> Tokens<'t> {
             }
             // Not through here: Roman numerals, `aujourd` (the scanner looks for its
             // `'hui`), and words of other characters than Latin letters. A word
-            // without capitals is its key: it is hashed as it is checked (a word with
-            // capitals is looked up by its key, below).
-            let hash = if w.is(Word::FOLDED) {
-                latin_hash(bytes)
+            // without capitals is its key: one of ASCII letters (most) is checked and
+            // hashed by one read; another is checked a byte at a time, and hashed
+            // only if the vocabulary has words of its first byte and length (a word
+            // with capitals is looked up by its key, below).
+            let read = if w.is(Word::FOLDED) {
+                read_word(text.as_bytes(), w.start, w.end)
             } else {
-                is_latin_word(word).then_some(0)
+                None
             };
-            let Some(hash) = hash else {
+            let ascii = read.is_some_and(|(_, ascii)| ascii);
+            if !ascii && !is_latin_word(word) {
                 let key = if w.is(Word::FOLDED) {
                     word
                 } else {
@@ -806,7 +869,7 @@ impl<'t> Tokens<'t> {
                     self.scan(w.start..w.end, space_before);
                 }
                 continue;
-            };
+            }
             if (is_roman_lead(first) && roman_ordinal(word).is_some()) || word == "aujourd" {
                 self.scan(w.start..w.end, space_before);
                 continue;
@@ -814,7 +877,10 @@ impl<'t> Tokens<'t> {
             // A Latin word starts with a letter: its case is the word's flag.
             let capital = w.is(Word::CAPITALIZED);
             if w.is(Word::FOLDED) {
-                let entry = vocabulary.get_hashed(hash, word);
+                let entry = match read {
+                    Some((hash, _)) => vocabulary.get_hashed(hash, word),
+                    None => vocabulary.get(word),
+                };
                 self.push_word(w.start..w.end, word, entry, capital, space_before);
             } else {
                 let key = words.key(text, i);
@@ -1247,6 +1313,25 @@ mod tests {
                 may_hold_a_date(text.as_bytes()),
                 reference_may_hold_a_date(text.as_bytes())
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// A word read at once has the hash of its bytes, and is told all ASCII
+        /// letters or not, if it is one to eight bytes with eight bytes from its start.
+        #[test]
+        fn one_read_hashes_and_checks_words(
+            text in "([a-zA-Z@\\[`{é' ]|mars|jusqu|semaines){0,6}",
+            start in 0usize..40,
+            len in 0usize..12,
+        ) {
+            let bytes = text.as_bytes();
+            let start = start.min(bytes.len());
+            let end = (start + len).min(bytes.len());
+            let word = &bytes[start..end];
+            let expected = (!word.is_empty() && word.len() <= 8 && start + 8 <= bytes.len())
+                .then(|| (vocabulary_hash(word), word.iter().all(u8::is_ascii_alphabetic)));
+            proptest::prop_assert_eq!(read_word(bytes, start, end), expected);
         }
     }
 

@@ -19,6 +19,7 @@
 //!   gender. An indefinite informant speaking (`confie un cadre de la majorité`) is an
 //!   anonymous source.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -57,14 +58,49 @@ static VERBS: LazyLock<FastMap<&'static str, bool>> = LazyLock::new(|| {
     map
 });
 
+/// The shapes ([`shape`]) of the forms of [`VERBS`], a bit each: a word whose bit is
+/// clear is no form, known without hashing it. Most words looked up are no verb, and
+/// about five in six of them have a shape no form has.
+static VERB_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; (1 << SHAPE_BITS) / 64];
+    for form in VERBS.keys() {
+        let s = shape(form);
+        bits[s / 64] |= 1 << (s % 64);
+    }
+    bits
+});
+
+const SHAPE_BITS: u32 = 16;
+
+/// A key's length, first two and last bytes, hashed to [`SHAPE_BITS`] bits.
+fn shape(key: &str) -> usize {
+    let b = key.as_bytes();
+    let byte = |i: Option<&u8>| u32::from(i.copied().unwrap_or(0));
+    let packed = (b.len().min(255) as u32)
+        | byte(b.first()) << 8
+        | byte(b.get(1)) << 16
+        | byte(b.last()) << 24;
+    (packed.wrapping_mul(0x9e37_79b1) >> (32 - SHAPE_BITS)) as usize
+}
+
+/// What [`VERBS`] says of a key (`Some(weak)` for a form), its shape tried first.
+fn verb_entry(key: &str) -> Option<bool> {
+    let s = shape(key);
+    // Fast path: no form has this shape, so no look-up.
+    if VERB_SHAPES[s / 64] & (1 << (s % 64)) == 0 {
+        return None;
+    }
+    VERBS.get(key).copied()
+}
+
 /// Whether a word key is a form of a reporting verb (`déclaré`, `estiment`).
 pub fn is_reporting_form(key: &str) -> bool {
-    VERBS.get(key) == Some(&false)
+    verb_entry(key) == Some(false)
 }
 
 /// A weak form of a reporting verb (`précise`, `annonce`): see [`VERBS`].
 fn is_weak_form(key: &str) -> bool {
-    VERBS.get(key) == Some(&true)
+    verb_entry(key) == Some(true)
 }
 
 /// Adverbs between an auxiliary and its participle (`a encore déclaré`).
@@ -111,11 +147,19 @@ fn is_auxiliary(key: &str) -> bool {
 
 /// An inverted subject pronoun at the end of a verb word (`a-t-il`, `ajoute-t-elle`,
 /// `a-t-on`): the verb part and the pronoun.
-fn inverted(key: &str) -> Option<(&str, &str)> {
-    // Every pronoun starts with a hyphen: most keys have none.
-    if key.bytes().all(|b| b != b'-') {
+fn inverted(key: &str) -> Option<(&str, &'static str)> {
+    // Every pronoun starts with a hyphen, at most six bytes from the end (`-elles`):
+    // most keys have none there, and only those bytes need a look.
+    // (A plain loop: `contains` would call `memchr` for these few bytes.)
+    let tail = &key.as_bytes()[key.len().saturating_sub(6)..];
+    if tail.iter().all(|&b| b != b'-') {
         return None;
     }
+    inverted_suffix(key)
+}
+
+/// [`inverted`] without its quick test.
+fn inverted_suffix(key: &str) -> Option<(&str, &'static str)> {
     for pronoun in [
         "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles", "-on",
     ] {
@@ -553,6 +597,10 @@ struct Scan<'a> {
     base: usize,
 }
 
+/// A verb phrase found by [`Scan::verb_at`]: its end word and the pronoun inverted in
+/// it, if any.
+type VerbPhrase = Option<(usize, Option<&'static str>)>;
+
 impl<'a> Scan<'a> {
     /// Reads the document's words lying inside the byte range `range`.
     fn load(&mut self, range: Range<usize>) {
@@ -689,7 +737,7 @@ impl<'a> Scan<'a> {
             };
             // Only an inversion makes an incise: `a-t-il dit`, `raconte Julie`.
             let verb = self.words[c + 1].start..self.words[verb_end - 1].end;
-            let speaker = match pronoun.as_deref() {
+            let speaker = match pronoun {
                 Some(p @ ("il" | "elle" | "ils" | "elles")) => {
                     self.antecedent(content.start, p).cloned()
                 }
@@ -763,7 +811,7 @@ impl<'a> Scan<'a> {
 
     /// The verb phrase starting at word `i` (`a déclaré`, `a-t-il ajouté`, `confie`,
     /// `s'est emporté`): its end word and the pronoun inverted in it, if any.
-    fn verb_at(&self, i: usize) -> Option<(usize, Option<String>)> {
+    fn verb_at(&self, i: usize) -> VerbPhrase {
         // No verb form is a punctuation mark: those need no look-up.
         if self.words.get(i).is_none_or(|w| w.is(Word::PUNCT)) {
             return None;
@@ -774,12 +822,12 @@ impl<'a> Scan<'a> {
             if is_auxiliary(verb) {
                 let next = self.key(i + 1);
                 if is_reporting_form(next) {
-                    return Some((i + 2, Some(pronoun.to_string())));
+                    return Some((i + 2, Some(pronoun)));
                 }
                 return None;
             }
             if is_reporting_form(verb) || is_weak_form(verb) {
-                return Some((i + 1, Some(pronoun.to_string())));
+                return Some((i + 1, Some(pronoun)));
             }
             return None;
         }
@@ -906,9 +954,9 @@ impl<'a> Scan<'a> {
             (i > 0 && is_weak_form(self.key(i))).then_some((i + 1, None))
         })?;
         let verb = self.words[i].start..self.words[verb_end - 1].end;
-        match pronoun.as_deref() {
+        match pronoun {
             Some("il" | "elle" | "ils" | "elles") => {
-                let m = self.antecedent(open, pronoun.as_deref().unwrap_or(""))?;
+                let m = self.antecedent(open, pronoun.unwrap_or(""))?;
                 Some(self.attribution(m, Some(verb)))
             }
             _ => {
@@ -1026,10 +1074,7 @@ impl<'a> Scan<'a> {
                 continue;
             };
             let verb = self.words[k].start..self.words[verb_end - 1].end;
-            if let Some(p) = pronoun
-                .as_deref()
-                .filter(|p| matches!(*p, "il" | "elle" | "ils" | "elles"))
-            {
+            if let Some(p) = pronoun.filter(|p| matches!(*p, "il" | "elle" | "ils" | "elles")) {
                 let m = self.antecedent(self.words[k].start, p)?;
                 return Some(self.attribution(m, Some(verb)));
             }
@@ -1166,8 +1211,8 @@ impl<'a> Scan<'a> {
         found: &mut Vec<(Range<usize>, QuoteKind, Attribution)>,
     ) {
         let commas = cues.commas_in(&sentence);
-        let has_que = holds(&cues.que, &sentence);
-        let has_selon = holds(&cues.selon, &sentence);
+        let has_que = cues.has_que(&sentence);
+        let has_selon = cues.has_selon(&sentence);
         let has_comma = !commas.is_empty();
         if !has_que && !has_selon && !has_comma {
             return;
@@ -1284,7 +1329,7 @@ impl<'a> Scan<'a> {
                 }
                 let clause = self.words[q + 1].start..self.words[end - 1].end;
                 let verb_range = self.words[k].start..self.words[verb_end - 1].end;
-                let speaker = match pronoun.as_deref() {
+                let speaker = match pronoun {
                     Some(p @ ("il" | "elle" | "ils" | "elles")) => {
                         self.antecedent(self.words[k].start, p).cloned()
                     }
@@ -1433,7 +1478,7 @@ impl<'a> Scan<'a> {
             if self.key(verb_end) == "par" {
                 return;
             }
-            let attribution = match pronoun.as_deref() {
+            let attribution = match pronoun {
                 Some(p @ ("il" | "elle" | "ils" | "elles")) => self
                     .antecedent(self.words[c].start, p)
                     .map(|m| self.attribution(m, Some(verb.clone()))),
@@ -1587,6 +1632,12 @@ struct TextCues {
     que: Vec<Range<usize>>,
     selon: Vec<Range<usize>>,
     commas: Vec<usize>,
+    /// Where the last sentence's first `que`, `selon` and comma were: sentences come
+    /// in order, so the next one's are a few steps on ([`sources::seek`]), not a
+    /// binary search of the whole text's each.
+    que_at: Cell<usize>,
+    selon_at: Cell<usize>,
+    commas_at: Cell<usize>,
 }
 
 impl TextCues {
@@ -1612,20 +1663,43 @@ impl TextCues {
             que,
             selon,
             commas: memchr::memchr_iter(b',', bytes).collect(),
+            que_at: Cell::new(0),
+            selon_at: Cell::new(0),
+            commas_at: Cell::new(0),
         }
     }
 
     /// The offsets of the commas inside `range`.
     fn commas_in(&self, range: &Range<usize>) -> &[usize] {
-        let first = self.commas.partition_point(|&c| c < range.start);
-        let last = self.commas.partition_point(|&c| c < range.end);
+        let first = sources::seek(&self.commas, self.commas_at.get(), |&c| c < range.start);
+        self.commas_at.set(first);
+        let last = sources::seek(&self.commas, first, |&c| c < range.end);
         &self.commas[first..last]
+    }
+
+    /// Whether a `que` lies inside `range`: [`holds`] on `que`.
+    fn has_que(&self, range: &Range<usize>) -> bool {
+        holds_from(&self.que, range, &self.que_at)
+    }
+
+    /// Whether a `selon` or `d'après` lies inside `range`: [`holds`] on `selon`.
+    fn has_selon(&self, range: &Range<usize>) -> bool {
+        holds_from(&self.selon, range, &self.selon_at)
     }
 }
 
 /// Whether one of `spans` (in order, disjoint) lies inside `range`.
+#[cfg(test)]
 fn holds(spans: &[Range<usize>], range: &Range<usize>) -> bool {
     let first = spans.partition_point(|m| m.start < range.start);
+    spans.get(first).is_some_and(|m| m.end <= range.end)
+}
+
+/// [`holds`], searched on from `cursor` (where the range before was), which it
+/// moves: a few steps for ranges in text order.
+fn holds_from(spans: &[Range<usize>], range: &Range<usize>, cursor: &Cell<usize>) -> bool {
+    let first = sources::seek(spans, cursor.get(), |m| m.start < range.start);
+    cursor.set(first);
     spans.get(first).is_some_and(|m| m.end <= range.end)
 }
 
@@ -1778,3 +1852,47 @@ impl Iterator for Marks<'_> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    #[test]
+    fn every_verb_form_has_its_shape_bit() {
+        assert!(VERBS.len() > 1000);
+        for (form, weak) in VERBS.iter() {
+            assert_eq!(verb_entry(form), Some(*weak), "{form}");
+        }
+        assert_eq!(verb_entry("maison"), None);
+        assert_eq!(verb_entry(""), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn text_cues_from_cursors_as_binary_searches(
+            text in "[qu'e ,.sSelonprèa]{0,60}",
+            cuts in proptest::collection::vec(0usize..80, 1..10),
+        ) {
+            let cues = TextCues::new(&text);
+            // Ranges mostly in order, some going back.
+            for pair in cuts.windows(2) {
+                let range = pair[0].min(text.len())..pair[1].max(pair[0]).min(text.len());
+                let first = cues.commas.partition_point(|&c| c < range.start);
+                let last = cues.commas.partition_point(|&c| c < range.end);
+                proptest::prop_assert_eq!(cues.commas_in(&range), &cues.commas[first..last]);
+                proptest::prop_assert_eq!(cues.has_que(&range), holds(&cues.que, &range));
+                proptest::prop_assert_eq!(cues.has_selon(&range), holds(&cues.selon, &range));
+            }
+        }
+
+        #[test]
+        fn inverted_as_without_its_quick_test(key in "[a-z-]{0,6}(-t)?-?(il|elle|on|ils|elles|e)?") {
+            proptest::prop_assert_eq!(inverted(&key), inverted_suffix(&key));
+        }
+
+        #[test]
+        fn verb_entries_as_the_map(key in "[a-zéèêàç'-]{0,12}") {
+            proptest::prop_assert_eq!(verb_entry(&key), VERBS.get(key.as_str()).copied());
+        }
+    }
+}

@@ -16,6 +16,17 @@ impl Record {
     /// Appends the record to `out` as compact JSON, exactly as
     /// `serde_json::to_writer(out, self)` would (without the newline).
     pub fn write_json(&self, out: &mut Vec<u8>) {
+        // One allocation for the whole line, sized from the record itself (a guess
+        // from the text's length falls short on records with many long mentions).
+        let size = self.json_size_bound();
+        if out.capacity() - out.len() < size {
+            if out.is_empty() {
+                // A fresh buffer: growing an empty one would copy its old capacity.
+                *out = Vec::with_capacity(size);
+            } else {
+                out.reserve(size);
+            }
+        }
         let mut w = Object::open(out);
         w.key(k!("schema")).string(&self.schema);
         w.key(k!("id")).string(&self.id);
@@ -55,6 +66,49 @@ impl Record {
         w.key(k!("sources"))
             .list(&self.sources, SourceMention::write);
         w.close();
+    }
+}
+
+impl Record {
+    /// At least the length of the line [`Record::write_json`] writes, provided no
+    /// string needs escaping: the strings' lengths plus, for everything else, a bound
+    /// per item (field names, punctuation, numbers of up to 20 digits).
+    fn json_size_bound(&self) -> usize {
+        /// A [`Span`] and its object's braces and comma.
+        const SPAN: usize = 128;
+        let opt = |s: Option<&str>| s.map_or(0, str::len);
+        let mut size = 1024
+            + self.schema.len()
+            + self.id.len()
+            + opt(self.source.as_deref())
+            + opt(self.title.as_deref())
+            + opt(self.published.as_deref())
+            + opt(self.url.as_deref())
+            + opt(self.reason.as_deref())
+            + self.language.as_ref().map_or(0, |l| l.code.len());
+        if let Some(sentences) = &self.sentences {
+            size += 64 * sentences.len();
+        }
+        for d in &self.dates {
+            size += SPAN + 128 + d.span.text.len();
+            size += opt(d.value.as_deref()) + opt(d.end_value.as_deref());
+        }
+        for p in &self.places {
+            size += SPAN + 128 + p.span.text.len() + p.name.len();
+            size += opt(p.country.as_deref());
+        }
+        for a in &self.actors {
+            size += SPAN + 128 + a.span.text.len() + opt(a.name.as_deref());
+            size += opt(a.role.as_deref()) + opt(a.affiliation.as_deref());
+        }
+        for q in &self.quotes {
+            size += SPAN + 320 + q.span.text.len() + opt(q.verb.as_deref());
+            size += q.speaker.as_ref().map_or(0, |s| s.text.len());
+        }
+        for s in &self.sources {
+            size += SPAN + 64 + s.span.text.len() + opt(s.qualifier.as_deref());
+        }
+        size
     }
 }
 
@@ -284,8 +338,60 @@ impl<'o> Object<'o> {
 }
 
 /// Writes `n` in decimal.
+#[inline]
 fn write_uint(out: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
+    // Offsets have a few digits: they are built two at a time in a word, written
+    // whole, then cut to length, which saves a copy of variable length per number.
+    if n < 100_000_000 {
+        let mut word = 0u64;
+        let mut len = 0;
+        while n >= 100 {
+            word = word << 16 | u64::from(digit_pair(n % 100));
+            n /= 100;
+            len += 2;
+        }
+        if n >= 10 {
+            word = word << 16 | u64::from(digit_pair(n));
+            len += 2;
+        } else {
+            word = word << 8 | (u64::from(b'0') + n);
+            len += 1;
+        }
+        // The first digit is in the lowest byte: little-endian puts it first.
+        out.extend_from_slice(&word.to_le_bytes());
+        out.truncate(out.len() - (8 - len));
+        return;
+    }
+    write_uint_simple(out, n);
+}
+
+/// The two digits of `n` (below 100) as the little-endian bytes of a `u16`.
+#[inline]
+fn digit_pair(n: u64) -> u16 {
+    let i = 2 * n as usize;
+    u16::from_le_bytes([DIGIT_PAIRS[i], DIGIT_PAIRS[i + 1]])
+}
+
+/// `00` to `99`: a table rather than a division per digit.
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut pairs = [0u8; 200];
+    let mut n = 0;
+    while n < 100 {
+        pairs[2 * n] = b'0' + (n / 10) as u8;
+        pairs[2 * n + 1] = b'0' + (n % 10) as u8;
+        n += 1;
+    }
+    pairs
+};
+
+/// Writes `n` in decimal, digit by digit: [`write_uint`] for the numbers of more
+/// than eight digits, and its reference in the tests.
+fn write_uint_simple(out: &mut Vec<u8>, n: u64) {
+    out.extend_from_slice(decimal(n, &mut [0; 20]));
+}
+
+/// The decimal digits of `n`, written at the end of `digits`.
+pub(crate) fn decimal(mut n: u64, digits: &mut [u8; 20]) -> &[u8] {
     let mut i = digits.len();
     loop {
         i -= 1;
@@ -295,7 +401,7 @@ fn write_uint(out: &mut Vec<u8>, mut n: u64) {
             break;
         }
     }
-    out.extend_from_slice(&digits[i..]);
+    &digits[i..]
 }
 
 /// Writes `s` as a JSON string, escaped as serde_json escapes: `"`, `\` and the
@@ -307,11 +413,16 @@ fn write_string(out: &mut Vec<u8>, s: &str) {
     // Eight bytes at a time up to the first one to escape, then byte by byte.
     let mut from = 0;
     while from + 8 <= bytes.len() {
-        let chunk: [u8; 8] = bytes[from..from + 8].try_into().expect("eight bytes");
-        if any_needs_escape(u64::from_le_bytes(chunk)) {
+        if any_needs_escape(word_at(bytes, from)) {
             break;
         }
         from += 8;
+    }
+    // A clean string's tail, shorter than a word, is checked at once too: its last
+    // eight bytes cover it.
+    let len = bytes.len();
+    if from + 8 > len && len >= 8 && !any_needs_escape(word_at(bytes, len - 8)) {
+        from = len;
     }
     for (i, &b) in bytes.iter().enumerate().skip(from) {
         if !needs_escape(b) {
@@ -337,6 +448,13 @@ fn write_string(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(&bytes[clean..]);
     out.push(b'"');
+}
+
+/// The eight bytes of `bytes` from `at` as a little-endian word.
+#[inline]
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    let chunk: [u8; 8] = bytes[at..at + 8].try_into().expect("eight bytes");
+    u64::from_le_bytes(chunk)
 }
 
 #[inline]
@@ -365,6 +483,23 @@ mod tests {
         serde_json::to_string(record).unwrap()
     }
 
+    /// The record of a short dispatch with every list, and `more` text after it.
+    fn extracted(id: &str, title: &str, more: &str) -> Record {
+        let text = format!(
+            "PARIS, 3 mars 2025 (AFP) – « Nous ne céderons pas », a déclaré \
+             mercredi le ministre de l’Intérieur, Jean Dupont, à Lyon.\n\n\
+             Selon une source proche du dossier, la réunion de l’ONU \
+             reprendra « vers 15h » le 10 avril, au début de la semaine.{more}"
+        );
+        let mut meta = ArticleMeta::with_id(id);
+        meta.published = Some("2025-03-04".into());
+        meta.title = Some(title.into());
+        let record = extract(&text, &meta);
+        assert!(!record.dates.is_empty() && !record.quotes.is_empty());
+        assert!(!record.places.is_empty() && !record.actors.is_empty());
+        record
+    }
+
     fn fast_line(record: &Record) -> String {
         let mut out = Vec::new();
         record.write_json(&mut out);
@@ -382,16 +517,7 @@ mod tests {
 
     #[test]
     fn extracted_records_match_serde() {
-        let text = "PARIS, 3 mars 2025 (AFP) – « Nous ne céderons pas », a déclaré \
-                    mercredi le ministre de l’Intérieur, Jean Dupont, à Lyon.\n\n\
-                    Selon une source proche du dossier, la réunion de l’ONU \
-                    reprendra « vers 15h » le 10 avril, au début de la semaine.";
-        let mut meta = ArticleMeta::with_id("a\"b\\c\u{1}");
-        meta.published = Some("2025-03-04".into());
-        meta.title = Some("Titre\t«\u{7f}»".into());
-        let mut record = extract(text, &meta);
-        assert!(!record.dates.is_empty() && !record.quotes.is_empty());
-        assert!(!record.places.is_empty() && !record.actors.is_empty());
+        let mut record = extracted("a\"b\\c\u{1}", "Titre\t«\u{7f}»", "");
         assert_eq!(fast_line(&record), serde_line(&record));
         record.sentences = Some(vec![SentenceSpan { start: 0, end: 7 }]);
         assert_eq!(fast_line(&record), serde_line(&record));
@@ -427,9 +553,65 @@ mod tests {
         assert_eq!(fast_line(&record), serde_line(&record));
     }
 
+    #[test]
+    fn numbers_around_powers_of_ten_write_as_serde_does() {
+        for digits in 0..20 {
+            let p = 10u64.pow(digits);
+            for n in [p - 1, p, p + 1, 2 * p - 1] {
+                let mut out = b"[".to_vec();
+                write_uint(&mut out, n);
+                assert_eq!(out, format!("[{n}").into_bytes());
+            }
+        }
+        let mut out = Vec::new();
+        write_uint(&mut out, u64::MAX);
+        assert_eq!(out, u64::MAX.to_string().into_bytes());
+    }
+
+    /// The size bound holds for extracted records, and the line takes one allocation.
+    #[test]
+    fn lines_fit_in_their_size_bound() {
+        let more = " Des diplomates européens, cités par l’AFP, ont jugé « probable » \
+                    un accord avant la fin de l’année à Genève ou à Bruxelles.";
+        let mut record = extracted("an id", "Un titre", more);
+        assert!(!record.sources.is_empty());
+        let sentence = SentenceSpan {
+            start: 0,
+            end: usize::MAX,
+        };
+        record.sentences = Some(vec![sentence; 3]);
+        for mention in &mut record.quotes {
+            mention.source = Some(usize::MAX);
+            mention.actor = Some(usize::MAX);
+        }
+        for mention in &mut record.dates {
+            mention.span.start = usize::MAX;
+        }
+        let bound = record.json_size_bound();
+        // From an empty buffer too small, and after a line already written.
+        let mut out = Vec::with_capacity(10);
+        record.write_json(&mut out);
+        assert!(out.len() <= bound, "{} > {bound}", out.len());
+        assert!(out.capacity() >= bound);
+        assert_eq!(String::from_utf8(out.clone()).unwrap(), serde_line(&record));
+        let first = out.len();
+        let capacity = out.capacity();
+        record.write_json(&mut out);
+        assert_eq!(out[first..], out[..first]);
+        assert!(out.len() - first <= bound);
+        assert!(out.capacity() > capacity);
+        // Enough room already: the buffer is kept as it is.
+        let mut out = Vec::with_capacity(bound);
+        let kept = out.as_ptr();
+        record.write_json(&mut out);
+        assert_eq!(out.as_ptr(), kept);
+    }
+
     proptest::proptest! {
         #[test]
-        fn strings_escape_as_serde_does(s in "\\PC*|[\u{0}-\u{40}\\\\\"é’]{0,40}") {
+        fn strings_escape_as_serde_does(
+            s in "\\PC*|[\u{0}-\u{40}\\\\\"é’]{0,40}|[a-zé]{0,20}[\u{0}\u{1f}\"\\\\]?[a-z]{0,9}"
+        ) {
             let mut out = Vec::new();
             write_string(&mut out, &s);
             proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
@@ -446,10 +628,16 @@ mod tests {
         }
 
         #[test]
-        fn numbers_write_as_serde_does(n: u64) {
-            let mut out = Vec::new();
-            write_uint(&mut out, n);
-            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        fn numbers_write_as_serde_does(n: u64, digits in 0u32..20, prefix in "[a-z]{0,3}") {
+            // Numbers of every length, after something already in the line.
+            for n in [n, n % 10u64.pow(digits)] {
+                let mut out = prefix.clone().into_bytes();
+                write_uint(&mut out, n);
+                proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), format!("{prefix}{n}"));
+                let mut simple = prefix.clone().into_bytes();
+                write_uint_simple(&mut simple, n);
+                proptest::prop_assert_eq!(String::from_utf8(simple).unwrap(), format!("{prefix}{n}"));
+            }
         }
     }
 }

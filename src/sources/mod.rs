@@ -14,6 +14,7 @@
 //!   (`confie un cadre de la majorité`);
 //! - vague: `certains analystes`, `selon plusieurs médias`, `des experts estiment`.
 
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -78,6 +79,10 @@ struct CueSpans<'t> {
     lower: String,
     caseless: Vec<Range<usize>>,
     words: Vec<Range<usize>>,
+    /// Where the last sentence's first touching match of each list was: sentences
+    /// come in order, so the next one's is found by a few steps on from there.
+    caseless_at: Cell<usize>,
+    words_at: Cell<usize>,
 }
 
 impl<'t> CueSpans<'t> {
@@ -90,13 +95,15 @@ impl<'t> CueSpans<'t> {
             lower,
             caseless,
             words,
+            caseless_at: Cell::new(0),
+            words_at: Cell::new(0),
         }
     }
 
     /// Whether the byte range `sentence` holds a cue.
     fn in_sentence(&self, sentence: Range<usize>) -> bool {
-        let caseless = touching(&self.caseless, &sentence);
-        let words = touching(&self.words, &sentence);
+        let caseless = touching_from(&self.caseless, &sentence, &self.caseless_at);
+        let words = touching_from(&self.words, &sentence, &self.words_at);
         let inside = |m: &Range<usize>| sentence.start <= m.start && m.end <= sentence.end;
         if caseless.iter().any(inside) || words.iter().any(inside) {
             return true;
@@ -111,10 +118,36 @@ impl<'t> CueSpans<'t> {
 ///
 /// When `range` holds a match of its own, one of them does: a search only skips a
 /// match that overlaps the one it reports.
+#[cfg(test)]
 fn touching<'s>(spans: &'s [Range<usize>], range: &Range<usize>) -> &'s [Range<usize>] {
     let first = spans.partition_point(|m| m.end <= range.start);
     let last = first + spans[first..].partition_point(|m| m.start < range.end);
     &spans[first..last]
+}
+
+/// [`touching`], searched on from `cursor` (the first touching match of the range
+/// before), which it moves: the same slice, in a few steps rather than two binary
+/// searches per sentence when the ranges come in order.
+fn touching_from<'s>(
+    spans: &'s [Range<usize>],
+    range: &Range<usize>,
+    cursor: &Cell<usize>,
+) -> &'s [Range<usize>] {
+    let first = seek(spans, cursor.get(), |m| m.end <= range.start);
+    cursor.set(first);
+    let last = seek(spans, first, |m| m.start < range.end);
+    &spans[first..last]
+}
+
+/// `items.partition_point(before)` (`before` true on a prefix of `items`), stepping on
+/// from `from` when that is at or before the point: for searches in text order, where
+/// each starts near where the one before ended. A `from` past the point falls back to
+/// the binary search.
+pub(crate) fn seek<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    if from > items.len() || from > 0 && !before(&items[from - 1]) {
+        return items.partition_point(before);
+    }
+    from + items[from..].iter().take_while(|x| before(x)).count()
 }
 
 /// Whether a role lemma names an informant who may be an anonymous source when
@@ -461,3 +494,48 @@ impl Scan<'_> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod seek_tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn seek_is_the_binary_search(
+            mut items in proptest::collection::vec(0usize..60, 0..30),
+            queries in proptest::collection::vec((0usize..40, 0usize..70), 1..12),
+        ) {
+            items.sort_unstable();
+            let mut from = 0;
+            for (hint, at) in queries {
+                let expected = items.partition_point(|&x| x < at);
+                // From the last answer (as in text order, or going back), and from any hint.
+                from = seek(&items, from, |&x| x < at);
+                proptest::prop_assert_eq!(from, expected);
+                proptest::prop_assert_eq!(seek(&items, hint, |&x| x < at), expected);
+            }
+        }
+
+        #[test]
+        fn touching_from_a_cursor_as_touching(
+            starts in proptest::collection::vec((0usize..8, 1usize..6), 0..12),
+            ranges in proptest::collection::vec((0usize..80, 0usize..20), 1..12),
+        ) {
+            // Disjoint spans in order.
+            let mut spans = Vec::new();
+            let mut at = 0;
+            for (gap, len) in starts {
+                spans.push(at + gap..at + gap + len);
+                at += gap + len;
+            }
+            let cursor = Cell::new(0);
+            for (start, len) in ranges {
+                let range = start..start + len;
+                proptest::prop_assert_eq!(
+                    touching_from(&spans, &range, &cursor),
+                    touching(&spans, &range)
+                );
+            }
+        }
+    }
+}
