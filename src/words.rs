@@ -36,6 +36,10 @@ impl Word {
     pub const LOWERCASE: u8 = 32;
     /// Has no capital letter and no `’`: it is its own key (see [`key`]).
     pub const FOLDED: u8 = 64;
+    /// Only letters, ASCII or two-byte Latin (U+00C0–U+017F): no digit, hyphen,
+    /// apostrophe or `+`, no other script. The dates pre-filter reads such a word
+    /// whole, without going over its bytes again.
+    pub const LETTERS: u8 = 128;
 
     /// Whether every flag of `flags` is set.
     #[inline]
@@ -109,6 +113,17 @@ fn letter_case(c: char) -> (bool, bool) {
     }
 }
 
+/// [`NOT_LETTER`] unless the letter `c` is a two-byte Latin one (U+00C0–U+017F, a
+/// lead byte `0xc3` to `0xc5`), for [`Word::LETTERS`]; 0 if it is.
+#[inline]
+fn not_two_byte_latin(c: char) -> u8 {
+    if ('\u{c0}'..='\u{17f}').contains(&c) {
+        0
+    } else {
+        NOT_LETTER
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -117,6 +132,9 @@ fn is_apostrophe(c: char) -> bool {
 const DIGIT: u8 = 1;
 const UPPER: u8 = 2;
 const LOWER: u8 = 4;
+/// Beside them in [`split`], what makes a word not [`Word::LETTERS`] but a digit: a
+/// joiner (hyphen, apostrophe, `+`) or a letter of another script.
+const NOT_LETTER: u8 = 8;
 
 /// The class of each byte that is an ASCII letter or digit (0 for every other byte).
 static ASCII_CLASS: [u8; 256] = {
@@ -164,14 +182,14 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
         let b = bytes[i];
         // ASCII first: spaces, punctuation and the first letter of most words. An
         // ASCII letter or digit is left to the run below (`len` 0), which reads it.
-        let (start_flags, len, upper) = match b {
+        let (start_flags, len, upper, start_seen) = match b {
             b' ' | b'\n' | b'\r' | b'\t' | 0x0b | 0x0c => {
                 i += 1;
                 continue;
             }
-            b'a'..=b'z' => (Word::LOWERCASE, 0, false),
-            b'A'..=b'Z' => (Word::CAPITALIZED, 0, true),
-            b'0'..=b'9' => (Word::NUMBER, 0, false),
+            b'a'..=b'z' => (Word::LOWERCASE, 0, false, 0),
+            b'A'..=b'Z' => (Word::CAPITALIZED, 0, true, 0),
+            b'0'..=b'9' => (Word::NUMBER, 0, false, 0),
             0..=0x7f => {
                 out.push(Word {
                     start: i,
@@ -204,7 +222,7 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
                 } else {
                     0
                 };
-                (flags, len, upper)
+                (flags, len, upper, not_two_byte_latin(c))
             }
         };
         let start = i;
@@ -212,8 +230,10 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
         let mut flags = start_flags;
         let mut all_caps = upper;
         let mut folded = !upper;
-        // What the ASCII letters and digits of the word hold, as `ASCII_CLASS` bits.
-        let mut ascii_seen = 0u8;
+        // What the ASCII letters and digits of the word hold, as `ASCII_CLASS` bits,
+        // and `NOT_LETTER` once it has a joiner or a letter of another script: one
+        // variable for the rare cases, where a flag of its own cost a register.
+        let mut ascii_seen = start_seen;
         loop {
             // Most of a word is a run of ASCII letters and digits: one table look-up
             // a byte, nothing decoded.
@@ -242,6 +262,7 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
                     all_caps &= upper;
                     folded &= !upper;
                 }
+                ascii_seen |= not_two_byte_latin(d);
                 end += dlen;
                 continue;
             }
@@ -256,15 +277,18 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
                 end = after;
                 flags |= Word::ELIDED;
                 folded &= d == '\'';
+                ascii_seen |= NOT_LETTER;
                 break;
             }
             if (d == '-' || is_apostrophe(d)) && inner {
                 folded &= d != '’';
                 end = after;
+                ascii_seen |= NOT_LETTER;
                 continue;
             }
             if d == '+' && !inner {
                 end = after;
+                ascii_seen |= NOT_LETTER;
             }
             break;
         }
@@ -273,9 +297,9 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
         if all_caps && has_two_letters(&text[start..end]) {
             flags |= Word::ALL_CAPS;
         }
-        if folded {
-            flags |= Word::FOLDED;
-        }
+        // Without branches: whether a word is folded, or only letters, is anyone's guess.
+        flags |= (u8::from(folded) * Word::FOLDED)
+            | (u8::from(ascii_seen & (DIGIT | NOT_LETTER) == 0) * Word::LETTERS);
         out.push(Word { start, end, flags });
         i = end;
     }
@@ -357,6 +381,20 @@ mod tests {
         assert!(out[4].is(Word::LOWERCASE | Word::FOLDED));
         assert!(out[2].is(Word::FOLDED) && !out[1].is(Word::FOLDED));
         assert!(out[5].is(Word::CAPITALIZED) && !out[5].is(Word::ALL_CAPS));
+        assert!(out[0].is(Word::LETTERS) && out[5].is(Word::LETTERS));
+        assert!(!out[2].is(Word::LETTERS) && !out[3].is(Word::LETTERS));
+    }
+
+    #[test]
+    fn letters() {
+        let text = "été Œuvre week-end aujourd’hui M6 Canal+ ǅ ſoir ƀ l’ rendez -";
+        let mut out = Vec::new();
+        split(text, 0..text.len(), &mut out);
+        let letters: Vec<bool> = out.iter().map(|w| w.is(Word::LETTERS)).collect();
+        assert_eq!(
+            letters,
+            [true, true, false, false, false, false, false, true, false, false, true, false]
+        );
     }
 
     /// The first, plain version of [`split`], char by char: the fast one must agree.
@@ -432,15 +470,19 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn the_fast_split_agrees_with_the_plain_one(text in "[a-zA-Zéèàçœ’'\\- +.,«»0-9ÉÀÎ\u{a0}\t\n]{0,60}") {
+        fn the_fast_split_agrees_with_the_plain_one(text in "([a-zA-Zéèàçœ’'\\- +.,«»0-9ÉÀÎ\u{a0}\t\nǅĀſƀ×÷ª²]|Aujourd|hui|ABCDEFGHI|abcdefghij|2025){0,60}") {
             let (mut fast, mut plain) = (Vec::new(), Vec::new());
             split(&text, 0..text.len(), &mut fast);
             reference_split(&text, 0..text.len(), &mut plain);
-            // The plain version predates the FOLDED flag: a word without capital or `’`.
+            // The plain version predates the FOLDED flag, a word without capital or
+            // `’`, and the LETTERS flag, a word of ASCII and two-byte Latin letters.
             for w in plain.iter_mut().filter(|w| !w.is(Word::PUNCT)) {
                 let word = w.text(&text);
                 if !word.chars().any(char::is_uppercase) && !word.contains('’') {
                     w.flags |= Word::FOLDED;
+                }
+                if word.chars().all(|c| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{17f}').contains(&c)) {
+                    w.flags |= Word::LETTERS;
                 }
             }
             proptest::prop_assert_eq!(fast, plain);

@@ -198,6 +198,28 @@ fn key_of(form: &str) -> String {
 /// Whether `form` is its own [`key_of`] (no capital, no `’`, no whitespace but single
 /// spaces), told without building the key: most lexicon entries are.
 fn is_own_key(form: &str) -> bool {
+    let b = form.as_bytes();
+    let mut at = 0;
+    // Byte by byte over ASCII and the Latin-1 lowercase letters (`é`, `à`), most
+    // characters of the lexicons: no decoding, no Unicode tables.
+    while let Some(&byte) = b.get(at) {
+        match byte {
+            b'A'..=b'Z' | b'\t'..=b'\r' => return false,
+            b' ' if b.get(at + 1) == Some(&b' ') => return false,
+            0..=0x7f => at += 1,
+            // `ß` to `ÿ`: C3 9F to C3 BF, none a capital.
+            0xc3 if b.get(at + 1).is_some_and(|&next| next >= 0x9f) => at += 2,
+            // Another character: the rest by the Unicode tables (`at` follows a whole
+            // character, and no space: no pair of spaces straddles it).
+            _ => return is_own_key_by_chars(&form[at..]),
+        }
+    }
+    true
+}
+
+/// [`is_own_key`] character by character through the Unicode tables: its slow path,
+/// and the reference of the tests.
+fn is_own_key_by_chars(form: &str) -> bool {
     form.chars()
         .all(|c| !c.is_uppercase() && c != '’' && (c == ' ' || !c.is_whitespace()))
         && !form.as_bytes().windows(2).any(|pair| pair == b"  ")
@@ -385,8 +407,18 @@ impl Lexicon {
             );
         }
 
-        let mut keys = Keys::default();
-        let mut role_forms = FastMap::default();
+        // Sized once for the most keys the files may give (up to four forms a role
+        // line, a key a line of the others): else rehashed as they grow.
+        let line_count = |data: &str| memchr::memchr_iter(b'\n', data.as_bytes()).count() + 1;
+        let mut keys = Keys(std::collections::HashSet::with_capacity_and_hasher(
+            4 * line_count(roles)
+                + line_count(grammar)
+                + line_count(demonym_data)
+                + line_count(orgs),
+            BuildHasherDefault::default(),
+        ));
+        let mut role_forms =
+            FastMap::with_capacity_and_hasher(4 * line_count(roles), BuildHasherDefault::default());
         for line in section(roles, "roles").chain(section(roles, "compound-roles")) {
             let cols: Vec<&str> = split_at_byte(line, b'|').map(str::trim).collect();
             let Some(&lemma) = cols.first() else { continue };
@@ -467,7 +499,9 @@ impl Lexicon {
                 demonyms.insert(keys.lower(form), country);
             }
         }
-        let mut cues: FastMap<&'static str, u32> = FastMap::default();
+        // At most one cue entry a key: sized once.
+        let mut cues: FastMap<&'static str, u32> =
+            FastMap::with_capacity_and_hasher(keys.0.len(), BuildHasherDefault::default());
         // The cues of each key (each key kept once, see [`Keys`]).
         let mut cue = |form: &'static str, bit: u32| {
             *cues.entry(keys.lower(form)).or_insert(0) |= bit;
@@ -705,6 +739,13 @@ mod tests {
             if is_own_key(&form) {
                 proptest::prop_assert_eq!(key_of(&form), form);
             }
+        }
+
+        #[test]
+        fn is_own_key_is_the_unicode_test(
+            form in "[\u{0}-\u{17f}’\u{2000}-\u{200b}\u{3000}Σσ]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(is_own_key(&form), is_own_key_by_chars(&form));
         }
     }
 

@@ -57,7 +57,12 @@ pub fn extract(doc: &Document, published: Option<&str>) -> Vec<DateMention> {
     let words = doc.words();
     for (index, sentence) in doc.sentences().iter().enumerate() {
         resolver.start_sentence(index);
-        if !tokens::may_hold_a_date(&text.as_bytes()[sentence.clone()]) {
+        let sentence_words = &words.words[words.sentences[index].clone()];
+        if !tokens::words_may_hold_a_date(
+            &text.as_bytes()[sentence.clone()],
+            sentence.start,
+            sentence_words,
+        ) {
             continue;
         }
         tokens.fill_words(words, words.sentences[index].clone());

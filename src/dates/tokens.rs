@@ -173,6 +173,7 @@ impl Vocabulary {
     /// Whether a word of [`letters_end`] (any case) may be strong: a strong word has
     /// its first byte, lowercase, and its length, and its last byte (with bit
     /// `0x20`) and its length.
+    #[inline]
     fn may_be_strong(&self, word: &[u8]) -> bool {
         let len = word.len();
         let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
@@ -183,6 +184,23 @@ impl Vocabulary {
                 & self.strong_last_lengths[usize::from(last | 0x20)]
                 & (1 << len)
                 != 0
+    }
+
+    /// Whether the word `word` of [`letters_end`] (any case) makes a token strong,
+    /// after the word `previous`: `été` does not after a form of `avoir`.
+    /// Only the first test, [`Self::may_be_strong`], is inlined: it rejects most words.
+    #[inline]
+    fn makes_strong(&self, word: &[u8], previous: Option<&[u8]>) -> bool {
+        self.may_be_strong(word) && self.is_strong_word(word, previous)
+    }
+
+    /// [`Self::makes_strong`] past its first test: the word is hashed.
+    #[inline(never)]
+    fn is_strong_word(&self, word: &[u8], previous: Option<&[u8]>) -> bool {
+        let h = lowercase_hash(word);
+        self.is_strong(h)
+            && !(h == self.ete
+                && previous.is_some_and(|p| AVOIR_HASHES.contains(&lowercase_hash(p))))
     }
 
     /// Whether `h` is the [`word_hash`] of a word that makes a token strong.
@@ -235,28 +253,11 @@ fn first_slot(h: u64) -> usize {
     (h >> (64 - WORD_SLOTS.trailing_zeros())) as usize
 }
 
-/// A byte of `0x80` in each byte lane of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `chunk` (eight bytes) that is not an ASCII letter.
-/// Folded with `0x20`, the 7-bit bytes that are letters are `a` to `z`, compared by
-/// adding to each lane what makes `a` (and `{`) reach `0x80`: no lane carries into
-/// the next, as a lane holds at most `0x7f + 0x1f`.
+/// [`vocabulary_hash`] of the word `bytes[start..end]`, for a word of at most eight
+/// bytes with eight bytes of `bytes` from its start (most words): one read hashes
+/// it, where a loop did a byte at a time. `None` for another word.
 #[inline]
-fn non_letters(chunk: u64) -> u64 {
-    let folded = (chunk | 0x2020_2020_2020_2020) & !HIGH_BITS;
-    let from_a = folded + 0x1f1f_1f1f_1f1f_1f1f;
-    let past_z = folded + 0x0505_0505_0505_0505;
-    let letters = from_a & !past_z & !chunk & HIGH_BITS;
-    !letters & HIGH_BITS
-}
-
-/// [`vocabulary_hash`] of the word `bytes[start..end]`, and whether it is all ASCII
-/// letters, for a word of at most eight bytes with eight bytes of `bytes` from its
-/// start (most words): one read both hashes and checks it, where a loop did a byte
-/// at a time. `None` for another word.
-#[inline]
-fn read_word(bytes: &[u8], start: usize, end: usize) -> Option<(u64, bool)> {
+fn read_word(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
     let len = end - start;
     let chunk = bytes.get(start..start + 8)?;
     if !(1..=8).contains(&len) {
@@ -265,8 +266,7 @@ fn read_word(bytes: &[u8], start: usize, end: usize) -> Option<(u64, bool)> {
     let chunk = u64::from_le_bytes(chunk.try_into().ok()?);
     // The lanes of the word's bytes.
     let lanes = u64::MAX >> (64 - 8 * len);
-    let ascii = non_letters(chunk) & lanes == 0;
-    Some((mix_chunk(len as u64, chunk & lanes) | 1, ascii))
+    Some(mix_chunk(len as u64, chunk & lanes) | 1)
 }
 
 /// FNV-1a over the bytes of a lowercase word.
@@ -425,16 +425,54 @@ fn time_like_number(digits: &[u8], after: &[u8]) -> bool {
     }
 }
 
-/// Whether `bytes` (UTF-8 text) holds a digit or a word that makes a token strong
-/// (see [`Tok::is_strong`]): a sentence without one holds no temporal expression.
-/// One pass over the bytes; a word is hashed only when a strong word has its first
-/// byte and length.
-pub fn may_hold_a_date(bytes: &[u8]) -> bool {
+/// Whether the sentence `bytes`, cut into `words` (offsets from `offset` on, the
+/// sentence's start), holds a digit or a word that makes a token strong (see
+/// [`Tok::is_strong`]): a sentence without one holds no temporal expression.
+///
+/// The pre-filter's words are runs of letters (ASCII, and two-byte Latin); a word of
+/// [`Word::LETTERS`] (most words) is one, read whole as [`split`](crate::words::split)
+/// left it, where going over every byte cost about nine instructions a byte. The
+/// other words (numbers, `week-end`, `l’`) are scanned byte by byte as before, and
+/// the punctuation holds no letter nor digit. [`may_hold_a_date`], the byte scan of
+/// the whole sentence, is the reference.
+pub fn words_may_hold_a_date(bytes: &[u8], offset: usize, words: &[Word]) -> bool {
     let vocabulary = &*VOCABULARY;
     // The word before: `a été`, `ont été` is the participle, not the summer.
     let mut previous: Option<&[u8]> = None;
-    let mut i = 0;
-    while i < bytes.len() {
+    for w in words {
+        let (start, end) = (w.start - offset, w.end - offset);
+        if w.is(Word::LETTERS) {
+            let word = &bytes[start..end];
+            if vocabulary.makes_strong(word, previous) {
+                return true;
+            }
+            previous = Some(word);
+        } else if !w.is(Word::PUNCT) && scan_for_a_date(bytes, start..end, &mut previous) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `bytes` (UTF-8 text) holds a digit or a word that makes a token strong:
+/// the byte scan of [`words_may_hold_a_date`], which must agree.
+#[cfg(test)]
+pub fn may_hold_a_date(bytes: &[u8]) -> bool {
+    scan_for_a_date(bytes, 0..bytes.len(), &mut None)
+}
+
+/// Whether `bytes[range]` holds a number that reads as time or a word that makes a
+/// token strong, `previous` being the word before (updated). One pass over the
+/// bytes; a word is hashed only when a strong word has its first byte and length.
+/// A number may look past the range, to the end of `bytes` (`14 h`).
+fn scan_for_a_date<'b>(
+    bytes: &'b [u8],
+    range: std::ops::Range<usize>,
+    previous: &mut Option<&'b [u8]>,
+) -> bool {
+    let vocabulary = &*VOCABULARY;
+    let mut i = range.start;
+    while i < range.end {
         match BYTE_CLASS[usize::from(bytes[i])] {
             OTHER => {
                 i += 1;
@@ -456,16 +494,10 @@ pub fn may_hold_a_date(bytes: &[u8]) -> bool {
             continue;
         }
         let word = &bytes[i..end];
-        if vocabulary.may_be_strong(word) {
-            let h = lowercase_hash(word);
-            if vocabulary.is_strong(h)
-                && !(h == vocabulary.ete
-                    && previous.is_some_and(|p| AVOIR_HASHES.contains(&lowercase_hash(p))))
-            {
-                return true;
-            }
+        if vocabulary.makes_strong(word, *previous) {
+            return true;
         }
-        previous = Some(word);
+        *previous = Some(word);
         i = end;
     }
     false
@@ -848,18 +880,12 @@ impl<'t> Tokens<'t> {
                 continue;
             }
             // Not through here: Roman numerals, `aujourd` (the scanner looks for its
-            // `'hui`), and words of other characters than Latin letters. A word
-            // without capitals is its key: one of ASCII letters (most) is checked and
-            // hashed by one read; another is checked a byte at a time, and hashed
-            // only if the vocabulary has words of its first byte and length (a word
-            // with capitals is looked up by its key, below).
-            let read = if w.is(Word::FOLDED) {
-                read_word(text.as_bytes(), w.start, w.end)
-            } else {
-                None
-            };
-            let ascii = read.is_some_and(|(_, ascii)| ascii);
-            if !ascii && !is_latin_word(word) {
+            // `'hui`), and words of other characters than Latin letters, which the
+            // split told ([`Word::LETTERS`] is [`is_latin_word`]). A word without
+            // capitals is its key: one of at most eight bytes (most) is hashed by one
+            // read; another is hashed only if the vocabulary has words of its first
+            // byte and length (a word with capitals is looked up by its key, below).
+            if !w.is(Word::LETTERS) {
                 let key = if w.is(Word::FOLDED) {
                     word
                 } else {
@@ -877,8 +903,8 @@ impl<'t> Tokens<'t> {
             // A Latin word starts with a letter: its case is the word's flag.
             let capital = w.is(Word::CAPITALIZED);
             if w.is(Word::FOLDED) {
-                let entry = match read {
-                    Some((hash, _)) => vocabulary.get_hashed(hash, word),
+                let entry = match read_word(text.as_bytes(), w.start, w.end) {
+                    Some(hash) => vocabulary.get_hashed(hash, word),
                     None => vocabulary.get(word),
                 };
                 self.push_word(w.start..w.end, word, entry, capital, space_before);
@@ -1317,8 +1343,8 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// A word read at once has the hash of its bytes, and is told all ASCII
-        /// letters or not, if it is one to eight bytes with eight bytes from its start.
+        /// A word read at once has the hash of its bytes, if it is one to eight bytes
+        /// with eight bytes from its start.
         #[test]
         fn one_read_hashes_and_checks_words(
             text in "([a-zA-Z@\\[`{é' ]|mars|jusqu|semaines){0,6}",
@@ -1330,7 +1356,7 @@ mod tests {
             let end = (start + len).min(bytes.len());
             let word = &bytes[start..end];
             let expected = (!word.is_empty() && word.len() <= 8 && start + 8 <= bytes.len())
-                .then(|| (vocabulary_hash(word), word.iter().all(u8::is_ascii_alphabetic)));
+                .then(|| vocabulary_hash(word));
             proptest::prop_assert_eq!(read_word(bytes, start, end), expected);
         }
     }
@@ -1342,6 +1368,34 @@ mod tests {
             word in "(mars|sept|hier|week|le|jusqu|après-midi|[a-zéû]{1,9}|[a-z]{1,3}-[a-z]{1,4})"
         ) {
             proptest::prop_assert_eq!(VOCABULARY.get(&word), VOCABULARY.map.get(word.as_str()));
+        }
+
+        /// A word the split marks [`Word::LETTERS`] is a Latin word, and only it.
+        #[test]
+        fn split_letters_are_latin_words(
+            text in "([A-Za-zéÉàœŒÀİǅſƀ×÷’'\\-+.,:/«»0-9ª² ]|aujourd|week-end|Été|\u{a0}){0,30}"
+        ) {
+            let mut words = Vec::new();
+            crate::words::split(&text, 0..text.len(), &mut words);
+            for w in words.iter().filter(|w| !w.is(Word::PUNCT)) {
+                proptest::prop_assert_eq!(w.is(Word::LETTERS), is_latin_word(w.text(&text)), "{:?}", w.text(&text));
+            }
+        }
+
+        /// The pre-filter reading the split's words agrees with the byte scan.
+        #[test]
+        fn the_prefilter_on_words_agrees_with_the_byte_scan(
+            text in "([A-Za-zéÉàœŒÀİǅ×÷’'\\-+.,:/«»0-9 ]|été|ÉTÉ|Été|a|ont|Hier|MARS|week|week-end|date|jeudi|14h| h |2024|10/04|aujourd’hui|l’été|\u{a0}|\n){0,40}"
+        ) {
+            let doc = crate::Document::new(&text);
+            let words = doc.words();
+            for (index, sentence) in doc.sentences().iter().enumerate() {
+                let bytes = &text.as_bytes()[sentence.clone()];
+                proptest::prop_assert_eq!(
+                    words_may_hold_a_date(bytes, sentence.start, &words.words[words.sentences[index].clone()]),
+                    may_hold_a_date(bytes)
+                );
+            }
         }
 
         /// Tokens made from the document's words are those of the scanner.

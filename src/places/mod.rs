@@ -43,6 +43,9 @@ struct Cues {
     contractions: WordSet,
     heads: WordSet,
     stopwords: WordSet,
+    /// The shapes of the stopwords and streets: see [`may_be_lowercase_in`].
+    stopword_shapes: [u64; 256],
+    street_shapes: [u64; 256],
     water: WordSet,
     first_names: WordSet,
     buildings: WordSet,
@@ -50,14 +53,18 @@ struct Cues {
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let section = |name: &str| WordSet::section(include_str!("cues.txt"), name);
+    let stopwords = WordSet::parse(include_str!("stopwords.txt"));
+    let streets = section("streets");
     Cues {
         prepositions: section("prepositions"),
         place_nouns: section("place-nouns"),
         titles: section("titles"),
-        streets: section("streets"),
+        stopword_shapes: shapes(&stopwords),
+        street_shapes: shapes(&streets),
+        streets,
         contractions: section("contractions"),
         heads: WordSet::parse(include_str!("heads.txt")),
-        stopwords: WordSet::parse(include_str!("stopwords.txt")),
+        stopwords,
         water: section("water"),
         first_names: WordSet::parse(include_str!("first_names.txt")),
         buildings: section("buildings"),
@@ -290,12 +297,18 @@ impl<'a> Search<'a> {
         let written = &text[span.clone()];
         let all_forms = self.gazetteer.forms(node);
         // Which forms are capitalized as written (a bit each; a key has few forms).
-        let mask = all_forms
-            .iter()
-            .take(64)
-            .enumerate()
-            .filter(|(_, f)| capitals_match(f.text, written))
-            .fold(0u64, |mask, (i, _)| mask | 1 << i);
+        // Most names are written with every word capitalized (`Paris`, `Le Caire`):
+        // then every form matches (see [`capitals_match`]), without comparing each.
+        let mask = if all_capitalized(written) {
+            u64::MAX
+        } else {
+            all_forms
+                .iter()
+                .take(64)
+                .enumerate()
+                .filter(|(_, f)| capitals_match(f.text, written))
+                .fold(0u64, |mask, (i, _)| mask | 1 << i)
+        };
         let matching = || {
             all_forms
                 .iter()
@@ -332,7 +345,9 @@ impl<'a> Search<'a> {
         }
         let all_caps = !written.chars().any(char::is_lowercase);
         let starts_sentence = is_sentence_start(doc, span.start);
-        if contains_lowercased(&cues.stopwords, written) {
+        if may_be_lowercase_in(&cues.stopword_shapes, written)
+            && contains_lowercased(&cues.stopwords, written)
+        {
             return drop(span);
         }
         // Capitals where the gazetteer has lowercase letters (`PARIS`): a dateline or
@@ -510,7 +525,7 @@ impl<'a> Search<'a> {
                 return false;
             };
             w = &self.text[word.clone()];
-            if contains_lowercased(streets, w) {
+            if may_be_lowercase_in(&CUES.street_shapes, w) && contains_lowercased(streets, w) {
                 return true;
             }
             pos = word.start;
@@ -822,6 +837,29 @@ impl<'t> Lowered<'t> {
     }
 }
 
+/// For each first byte of an entry of `set`, a bit for each length (63 for any
+/// longer): see [`may_be_lowercase_in`].
+fn shapes(set: &WordSet) -> [u64; 256] {
+    let mut shapes = [0u64; 256];
+    for word in set.iter().filter(|w| !w.is_empty()) {
+        shapes[usize::from(word.as_bytes()[0])] |= 1 << word.len().min(63);
+    }
+    shapes
+}
+
+/// False when the lowercase form of `word` is surely not in the set of these
+/// [`shapes`]: an ASCII word keeps its length and lowercases its first byte alone, so
+/// a first byte and length that no entry has say so without lowercasing it (most
+/// names: `Lille`, `Bordeaux`). A pre-test for [`contains_lowercased`].
+fn may_be_lowercase_in(shapes: &[u64; 256], word: &str) -> bool {
+    if !word.is_ascii() {
+        return true;
+    }
+    word.as_bytes().first().is_some_and(|&b| {
+        shapes[usize::from(b.to_ascii_lowercase())] & 1 << word.len().min(63) != 0
+    })
+}
+
 /// Whether the lowercase form of `word` is in `set`, without allocating: cue words
 /// are short, so a word longer than 32 bytes is in no set.
 fn contains_lowercased(set: &WordSet, word: &str) -> bool {
@@ -951,6 +989,33 @@ fn capitals_match(form: &str, written: &str) -> bool {
     }
 }
 
+/// Whether every word of `s` starts with a capital: `capitalized(s).all(|c| c)`, byte
+/// by byte. A written name that passes matches every form in [`capitals_match`]: no
+/// form word can be capitalized where the text's is not, and the first-word
+/// fallback compares `f <= true`.
+fn all_capitalized(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut in_word = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0x80 {
+            let word_char = b.is_ascii_alphanumeric();
+            if word_char && !in_word && !b.is_ascii_uppercase() {
+                return false;
+            }
+            in_word = word_char;
+        } else if b >= 0xc0 {
+            // The lead byte of a multibyte character; continuation bytes are skipped.
+            let c = s[i..].chars().next().unwrap_or(' ');
+            let word_char = is_word_char(c);
+            if word_char && !in_word && !c.is_uppercase() {
+                return false;
+            }
+            in_word = word_char;
+        }
+    }
+    true
+}
+
 /// True when nothing but punctuation and spaces stands between the start of the
 /// sentence containing `pos` and `pos`.
 fn is_sentence_start(doc: &Document, pos: usize) -> bool {
@@ -979,6 +1044,25 @@ mod tests {
         }
 
         #[test]
+        fn all_capitalized_as_capitalized(s in "[a-zA-Z0-9ÉéÎîß×’' .-]{0,16}", form in "[a-zA-Z ÉéSs-]{0,12}") {
+            proptest::prop_assert_eq!(all_capitalized(&s), capitalized(&s).all(|c| c));
+            // The fast path of `judge`: every form matches such a name.
+            if all_capitalized(&s) && capitalized(&s).next().is_some() {
+                proptest::prop_assert!(capitals_match(&form, &s));
+            }
+        }
+
+        #[test]
+        fn shape_pretests_keep_every_entry(word in "(Un|UNE|Le|LES|Mais|EntRe|Rue|AVENUE|Quai|[a-zA-Zé]{0,8})") {
+            if contains_lowercased(&CUES.stopwords, &word) {
+                proptest::prop_assert!(may_be_lowercase_in(&CUES.stopword_shapes, &word));
+            }
+            if contains_lowercased(&CUES.streets, &word) {
+                proptest::prop_assert!(may_be_lowercase_in(&CUES.street_shapes, &word));
+            }
+        }
+
+        #[test]
         fn lowered_lookup_as_contains_lowercased(word in "[a-zA-ZÉéK\u{212a}İ-]{0,40}") {
             let set = WordSet::parse("le\nà\nsous-préfecture\nkk\né\n");
             let mut buf = [0u8; 32];
@@ -996,6 +1080,9 @@ mod tests {
         assert!(!capitals_match("mer du Nord", "mer du nord"));
         assert!(capitals_match("Saint-Étienne", "St-Étienne"));
         assert!(!capitals_match("Tours", "tours"));
+        assert!(all_capitalized("Saint-Étienne") && all_capitalized("L’Haÿ-Les-Roses"));
+        assert!(!all_capitalized("mer du Nord") && !all_capitalized("Île-de-France"));
+        assert!(!all_capitalized("Paris 8e"));
     }
 
     #[test]
@@ -1033,5 +1120,15 @@ mod tests {
         assert!(CUES.contractions.contains("au"));
         assert!(CUES.heads.contains("lac"));
         assert!(!CUES.prepositions.contains("maire"));
+        let stopword = |w| may_be_lowercase_in(&CUES.stopword_shapes, w);
+        assert!(stopword("Les") && stopword("MAIS"));
+        assert!(!stopword("Lille") && !stopword("Bordeaux"));
+        assert!(stopword("Ébène"), "not ASCII: no pre-test");
+        for word in CUES.stopwords.iter() {
+            assert!(stopword(word), "{word}");
+        }
+        for word in CUES.streets.iter() {
+            assert!(may_be_lowercase_in(&CUES.street_shapes, word), "{word}");
+        }
     }
 }

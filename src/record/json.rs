@@ -406,7 +406,33 @@ pub(crate) fn decimal(mut n: u64, digits: &mut [u8; 20]) -> &[u8] {
 
 /// Writes `s` as a JSON string, escaped as serde_json escapes: `"`, `\` and the
 /// control characters, the common ones by letter (`\n`), the others as `\u00XX`.
+#[inline]
 fn write_string(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    // Fast path, inlined: most strings (names, kinds, places) are short and have
+    // nothing to escape, which one or two words tell; they are copied at once, without
+    // a call.
+    let len = bytes.len();
+    let clean = if len >= 8 {
+        len <= 16
+            && !any_needs_escape(word_at(bytes, 0))
+            && !any_needs_escape(word_at(bytes, len - 8))
+    } else {
+        !bytes.iter().any(|&b| needs_escape(b))
+    };
+    if clean {
+        out.reserve(len + 2);
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
+    write_string_escaped(out, s);
+}
+
+/// [`write_string`] for the strings that are long or have something to escape.
+#[inline(never)]
+fn write_string_escaped(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let bytes = s.as_bytes();
     let mut clean = 0;
@@ -614,6 +640,10 @@ mod tests {
         ) {
             let mut out = Vec::new();
             write_string(&mut out, &s);
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
+            // The out-of-line path alone, on the short strings too.
+            let mut out = Vec::new();
+            write_string_escaped(&mut out, &s);
             proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
         }
 

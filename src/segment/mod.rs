@@ -211,11 +211,39 @@ fn scan_lines_by<const BLOCKS: bool>(text: &str, mut on_line: impl FnMut(Line)) 
 
 /// `range` without surrounding whitespace, or `None` if nothing is left.
 fn trim(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let (mut start, mut end) = (range.start, range.end);
+    // ASCII fast path: lines mostly start and end with ASCII, spaces or not, tested
+    // byte by byte; `str::trim_start` and `trim_end` take over at a non-ASCII byte.
+    while start < end && is_ascii_space(bytes[start]) {
+        start += 1;
+    }
+    if start < end && !bytes[start].is_ascii() {
+        start = end - text[start..end].trim_start().len();
+    }
+    while start < end && is_ascii_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    if start < end && !bytes[end - 1].is_ascii() {
+        end = start + text[start..end].trim_end().len();
+    }
+    (start < end).then_some(start..end)
+}
+
+/// [`trim`] as first written, its reference in the tests.
+#[cfg(test)]
+fn trim_simple(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let s = &text[range.clone()];
     let inner = s.trim_start();
     let start = range.start + (s.len() - inner.len());
     let end = start + inner.trim_end().len();
     (start < end).then_some(start..end)
+}
+
+/// Whether the ASCII byte `b` is whitespace for [`char::is_whitespace`] (which, unlike
+/// [`u8::is_ascii_whitespace`], counts the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Terminators the Latin-script scanner looks for.
@@ -532,7 +560,23 @@ mod tests {
         lines
     }
 
+    /// Pieces of lines for the trimming tests: ASCII and Unicode spaces, the vertical
+    /// tab, letters, opening punctuation and apostrophes.
+    const PIECES: &[&str] = &[
+        " ", "\t", "\n", "\u{b}", "\r", "\u{a0}", "\u{2009}", "\u{85}", "a", "é", "L'", "l’", "(",
+        "«", "x.", "Dr", "\u{1}", "\u{7f}", "\u{3000}",
+    ];
+
     proptest::proptest! {
+        #[test]
+        fn trim_as_the_simple_trim(pieces in proptest::collection::vec(0usize..PIECES.len(), 0..12), cut in 0usize..4) {
+            let text: String = pieces.iter().map(|&p| PIECES[p]).collect();
+            let start = text.char_indices().nth(cut).map_or(text.len(), |(i, _)| i);
+            proptest::prop_assert_eq!(trim(&text, start..text.len()), trim_simple(&text, start..text.len()));
+            proptest::prop_assert_eq!(trim(&text, 0..start), trim_simple(&text, 0..start));
+        }
+
+
         #[test]
         fn block_scanner_agrees_with_the_plain_one(text in "[a-z .?!\r\n\t\u{0}\u{b}\u{c}\u{d}\u{e}\u{85}\u{2026}\u{2028}\u{2049}é東-]{0,60}|[a-z .éÃÿ×\u{a0}«’ąʼ\u{85}\u{2026}\u{2028}\u{2029}東]{0,60}") {
             let scan = |blocks: bool| {

@@ -60,83 +60,112 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
 /// Searched in the text lowercased (ASCII), where they are plain literals, much faster
 /// to find than under `(?i)`; `ſource` is the one non-ASCII spelling `(?i)` would also
 /// match (`ſ` folds to `s`).
-static CASELESS_CUES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("source|ſource|proche|entourage|anonym").expect("valid cues"));
+const CASELESS_CUES: [&str; 5] = ["source", "ſource", "proche", "entourage", "anonym"];
 
 /// … or one of these, as written.
-static CUE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+const CUE_WORDS: [&str; 18] = [
+    "être nommé",
+    "être cité",
+    "être identifié",
+    "analystes",
+    "observateurs",
+    "experts",
+    "spécialistes",
+    "économistes",
+    "commentateurs",
+    "médias",
+    "politologues",
+    "chercheurs",
+    "stratèges",
+    "juristes",
+    "diplomates",
+    "éditorialistes",
+    "sondeurs",
+    "connaisseurs",
+];
+
+/// Both lists in one search of the text lowercased: one pass over the text rather
+/// than two. A match of [`CUE_WORDS`] there is one in the text only when the text
+/// has no capital in it, which [`CueSpans::new`] checks.
+static CUES_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "être (?:nommé|cité|identifié)|analystes|observateurs|experts|spécialistes|économistes|commentateurs|médias|politologues|chercheurs|stratèges|juristes|diplomates|éditorialistes|sondeurs|connaisseurs",
+        &CASELESS_CUES
+            .iter()
+            .chain(&CUE_WORDS)
+            .copied()
+            .collect::<Vec<_>>()
+            .join("|"),
     )
     .expect("valid cues")
 });
 
-/// The cues of a text, found in one search of the whole text per list rather than
-/// one per sentence: the byte ranges of the matches of each list, in order.
-struct CueSpans<'t> {
-    text: &'t str,
-    /// The text with its ASCII letters lowercased: same length, same offsets.
-    lower: String,
-    caseless: Vec<Range<usize>>,
-    words: Vec<Range<usize>>,
-    /// Where the last sentence's first touching match of each list was: sentences
-    /// come in order, so the next one's is found by a few steps on from there.
-    caseless_at: Cell<usize>,
-    words_at: Cell<usize>,
+/// The cues of a text, found in one search of the whole text rather than one per
+/// sentence: the byte ranges of every occurrence, overlapping ones too, by start.
+struct CueSpans {
+    spans: Vec<Range<usize>>,
+    /// Where the last sentence's first cue was: sentences come in order, so the next
+    /// one's is found by a few steps on from there.
+    at: Cell<usize>,
 }
 
-impl<'t> CueSpans<'t> {
-    fn new(text: &'t str) -> CueSpans<'t> {
+impl CueSpans {
+    fn new(text: &str) -> CueSpans {
         let lower = text.to_ascii_lowercase();
-        let caseless = CASELESS_CUES.find_iter(&lower).map(|m| m.range()).collect();
-        let words = CUE_WORDS.find_iter(text).map(|m| m.range()).collect();
+        let mut spans = Vec::new();
+        let mut from = 0;
+        while let Some(m) = CUES_RE.find_at(&lower, from) {
+            let range = m.range();
+            if CASELESS_CUES.contains(&m.as_str())
+                || text.as_bytes()[range.clone()] == lower.as_bytes()[range.clone()]
+            {
+                spans.push(range.clone());
+            }
+            // On from the next character rather than the match's end: a cue overlapping
+            // this match (`ANALYSTESource`, where `analystes` is no cue) must be found
+            // too. No cue is a prefix of another, so none starts where this one does.
+            from = range.start
+                + lower[range.start..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+        }
         CueSpans {
-            text,
-            lower,
-            caseless,
-            words,
-            caseless_at: Cell::new(0),
-            words_at: Cell::new(0),
+            spans,
+            at: Cell::new(0),
         }
     }
 
     /// Whether the byte range `sentence` holds a cue.
     fn in_sentence(&self, sentence: Range<usize>) -> bool {
-        let caseless = touching_from(&self.caseless, &sentence, &self.caseless_at);
-        let words = touching_from(&self.words, &sentence, &self.words_at);
-        let inside = |m: &Range<usize>| sentence.start <= m.start && m.end <= sentence.end;
-        if caseless.iter().any(inside) || words.iter().any(inside) {
-            return true;
-        }
-        // A match crossing the sentence's edge may hide a cue inside it.
-        !caseless.is_empty() && CASELESS_CUES.is_match(&self.lower[sentence.clone()])
-            || !words.is_empty() && CUE_WORDS.is_match(&self.text[sentence])
+        let first = seek(&self.spans, self.at.get(), |m| m.start < sentence.start);
+        self.at.set(first);
+        self.spans[first..]
+            .iter()
+            .take_while(|m| m.start < sentence.end)
+            .any(|m| m.end <= sentence.end)
     }
 }
 
-/// The matches of one search of a whole text (in order, disjoint) that touch `range`.
-///
-/// When `range` holds a match of its own, one of them does: a search only skips a
-/// match that overlaps the one it reports.
+/// The first version of [`CueSpans`], a search per list, kept to test it against.
 #[cfg(test)]
-fn touching<'s>(spans: &'s [Range<usize>], range: &Range<usize>) -> &'s [Range<usize>] {
-    let first = spans.partition_point(|m| m.end <= range.start);
-    let last = first + spans[first..].partition_point(|m| m.start < range.end);
-    &spans[first..last]
-}
+mod reference {
+    use super::*;
 
-/// [`touching`], searched on from `cursor` (the first touching match of the range
-/// before), which it moves: the same slice, in a few steps rather than two binary
-/// searches per sentence when the ranges come in order.
-fn touching_from<'s>(
-    spans: &'s [Range<usize>],
-    range: &Range<usize>,
-    cursor: &Cell<usize>,
-) -> &'s [Range<usize>] {
-    let first = seek(spans, cursor.get(), |m| m.end <= range.start);
-    cursor.set(first);
-    let last = seek(spans, first, |m| m.start < range.end);
-    &spans[first..last]
+    static CASELESS_CUES: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new("source|ſource|proche|entourage|anonym").expect("valid cues"));
+
+    static CUE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            "être (?:nommé|cité|identifié)|analystes|observateurs|experts|spécialistes|économistes|commentateurs|médias|politologues|chercheurs|stratèges|juristes|diplomates|éditorialistes|sondeurs|connaisseurs",
+        )
+        .expect("valid cues")
+    });
+
+    /// Whether the byte range `sentence` of `text` holds a cue.
+    pub(super) fn in_sentence(text: &str, sentence: Range<usize>) -> bool {
+        CASELESS_CUES.is_match(&text[sentence.clone()].to_ascii_lowercase())
+            || CUE_WORDS.is_match(&text[sentence])
+    }
 }
 
 /// `items.partition_point(before)` (`before` true on a prefix of `items`), stepping on
@@ -499,6 +528,59 @@ mod tests;
 mod seek_tests {
     use super::*;
 
+    /// Pieces of texts to test the cues on: cues in several cases, pieces of cues,
+    /// cues of one list overlapping those of the other.
+    const PIECES: &[&str] = &[
+        " ",
+        ". ",
+        "source",
+        "Source",
+        "SOURCE",
+        "ſource",
+        "ſOURCE",
+        "sour",
+        "ce",
+        "s",
+        "proche",
+        "PROCHE",
+        "entourage",
+        "anonym",
+        "anonyme",
+        "Anonymat",
+        "être",
+        "Être",
+        " nommé",
+        " cité",
+        " identifié",
+        " NOMMÉ",
+        "analystes",
+        "ANALYSTES",
+        "Analystes",
+        "experts",
+        "médias",
+        "MÉDIAS",
+        "économistes",
+        "éditorialistes",
+        "connaisseurs",
+        "chercheurs",
+        "stratèges",
+        "e",
+        "é",
+        "ource",
+        "nalystes",
+        "xperts",
+    ];
+
+    #[test]
+    fn no_cue_is_a_prefix_of_another() {
+        let all: Vec<&str> = CASELESS_CUES.iter().chain(&CUE_WORDS).copied().collect();
+        for (i, a) in all.iter().enumerate() {
+            for (j, b) in all.iter().enumerate() {
+                assert!(i == j || !b.starts_with(a), "{a} starts {b}");
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn seek_is_the_binary_search(
@@ -517,23 +599,28 @@ mod seek_tests {
         }
 
         #[test]
-        fn touching_from_a_cursor_as_touching(
-            starts in proptest::collection::vec((0usize..8, 1usize..6), 0..12),
-            ranges in proptest::collection::vec((0usize..80, 0usize..20), 1..12),
+        fn cue_spans_as_a_search_per_sentence(
+            pieces in proptest::collection::vec(0usize..PIECES.len(), 0..40),
+            cuts in proptest::collection::vec(0usize..400, 0..8),
         ) {
-            // Disjoint spans in order.
-            let mut spans = Vec::new();
-            let mut at = 0;
-            for (gap, len) in starts {
-                spans.push(at + gap..at + gap + len);
-                at += gap + len;
-            }
-            let cursor = Cell::new(0);
-            for (start, len) in ranges {
-                let range = start..start + len;
+            let text: String = pieces.iter().map(|&p| PIECES[p]).collect();
+            // Sentences in order, at character boundaries, some trimmed to a space.
+            let mut cuts: Vec<usize> = cuts
+                .into_iter()
+                .map(|c| c.min(text.len()))
+                .filter(|&c| text.is_char_boundary(c))
+                .collect();
+            cuts.push(0);
+            cuts.push(text.len());
+            cuts.sort_unstable();
+            let cues = CueSpans::new(&text);
+            for (i, pair) in cuts.windows(2).enumerate() {
+                let skip = if i % 3 == 2 { text[pair[0]..pair[1]].find(' ').unwrap_or(0) } else { 0 };
+                let sentence = pair[0] + skip..pair[1];
                 proptest::prop_assert_eq!(
-                    touching_from(&spans, &range, &cursor),
-                    touching(&spans, &range)
+                    cues.in_sentence(sentence.clone()),
+                    reference::in_sentence(&text, sentence.clone()),
+                    "{:?} in {:?}", &text[sentence], text
                 );
             }
         }
