@@ -156,6 +156,9 @@ pub struct Lexicon {
     cue_slots: Box<[u16; CUE_SLOTS]>,
     /// The keys of `cues`, as the slots hold them.
     cue_keys: Vec<CueKey>,
+    /// A bit of each first name, as written, by [`first_name_bit`]: most capitalized
+    /// words are no first name, and a clear bit says so without hashing them.
+    first_name_bits: Box<[u64; FIRST_NAME_WORDS]>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -299,6 +302,18 @@ fn cue_slot(packed: u64, len: usize) -> usize {
     (h >> 48) as usize % CUE_SLOTS
 }
 
+/// Words of the first-name filter: 2^17 bits, some twelve times as many as names,
+/// so that about one word in twelve that is no first name passes it.
+const FIRST_NAME_WORDS: usize = 1 << 11;
+
+/// The bit of the first-name filter of a word as written: its word in the filter and
+/// the bit in that word.
+#[inline]
+fn first_name_bit(b: &[u8]) -> (usize, u64) {
+    let h = (packed(b) ^ b.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 47;
+    ((h >> 6) as usize % FIRST_NAME_WORDS, 1 << (h & 63))
+}
+
 /// The cue table of the lexicon (see [`Lexicon::cue_table`]).
 #[derive(Clone, Copy)]
 pub(crate) struct CueTable<'l> {
@@ -393,11 +408,17 @@ impl Lexicon {
             memchr::memchr_iter(b'\n', first_names.as_bytes()).count() + 1,
             BuildHasherDefault::default(),
         );
+        let mut first_name_bits: Box<[u64; FIRST_NAME_WORDS]> = vec![0; FIRST_NAME_WORDS]
+            .into_boxed_slice()
+            .try_into()
+            .expect("FIRST_NAME_WORDS words");
         for line in data_lines(first_names) {
             let mut cols = split_at_byte(line, b'\t');
             let (Some(name), gender, ambiguous) = (cols.next(), cols.next(), cols.next()) else {
                 continue;
             };
+            let (word, bit) = first_name_bit(name.as_bytes());
+            first_name_bits[word] |= bit;
             names.insert(
                 name,
                 FirstName {
@@ -595,6 +616,7 @@ impl Lexicon {
         }
         Lexicon {
             first_names: names,
+            first_name_bits,
             cues,
             cue_slots,
             cue_keys,
@@ -634,6 +656,17 @@ impl Lexicon {
             slots: &self.cue_slots,
             keys: &self.cue_keys,
         }
+    }
+
+    /// The first name written `word` (`Jean-Michel`), if it is one. Most words
+    /// looked up are none: the filter's bit, clear for them, spares the hash look-up.
+    #[inline]
+    pub fn first_name(&self, word: &str) -> Option<FirstName> {
+        let (at, bit) = first_name_bit(word.as_bytes());
+        if self.first_name_bits[at] & bit == 0 {
+            return None;
+        }
+        self.first_names.get(word).copied()
     }
 
     /// [`Lexicon::cue`] as a hash look-up: the reference of the tests.
@@ -792,6 +825,32 @@ mod tests {
             let at = at % key.len();
             other[at] = other[at].wrapping_add(by);
             proptest::prop_assert_ne!(packed(&key), packed(&other));
+        }
+    }
+
+    #[test]
+    fn the_first_name_filter_passes_every_first_name() {
+        let lex = lexicon();
+        for (&name, &first) in &lex.first_names {
+            assert_eq!(lex.first_name(name), Some(first), "{name}");
+        }
+        assert_eq!(lex.first_name("Zzyzxq"), None);
+        // The filter turns most other words away before the hash look-up.
+        let passed = ["Paris", "Le", "Gouvernement", "ONU", "Macron", "Assemblée"]
+            .iter()
+            .filter(|w| {
+                let (at, bit) = first_name_bit(w.as_bytes());
+                lex.first_name_bits[at] & bit != 0
+            })
+            .count();
+        assert!(passed < 6, "{passed}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_name_is_the_hash_look_up(word in "[A-ZÉa-zéèï' -]{0,10}") {
+            let lex = lexicon();
+            proptest::prop_assert_eq!(lex.first_name(&word), lex.first_names.get(word.as_str()).copied());
         }
     }
 

@@ -169,13 +169,18 @@ impl<'a> Grammar<'a> {
         // Every expression holds a strong token (a number, a month, a unit...) at
         // most `REACH` tokens after its start: elsewhere no parse is tried.
         const REACH: usize = 6;
-        let next_strong = &self.t.next_strong;
+        // `i` only moves forward: the first strong token at or after it is found by
+        // moving a cursor over the strong tokens.
+        let strongs = &self.t.strong;
+        let mut cursor = 0;
         let mut i = 0;
         while i < n {
-            let strong = next_strong[i];
-            if strong == usize::MAX {
-                break;
+            while strongs.get(cursor).is_some_and(|&k| k < i) {
+                cursor += 1;
             }
+            let Some(&strong) = strongs.get(cursor) else {
+                break;
+            };
             if strong > i + REACH {
                 i = strong - REACH;
                 continue;

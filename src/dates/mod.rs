@@ -32,19 +32,55 @@ struct Cues {
     future: WordSet,
     past: WordSet,
     going: WordSet,
+    /// For each first byte, a bit for each length (63 for any longer) of the words
+    /// of the tense sets (`going`, `future`, `past`, `not_verbs`) starting with it.
+    tense_first: [u64; 256],
+    /// The same for the last byte of the words of the tense sets.
+    tense_last: [u64; 256],
+}
+
+/// The bit of [`Cues::tense_first`] and [`Cues::tense_last`] for a word's length.
+fn length_bit(word: &str) -> u64 {
+    1 << word.len().min(63)
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let section = |name: &str| WordSet::section(include_str!("cues.txt"), name);
-    Cues {
+    let mut cues = Cues {
         year_followers: section("year-followers"),
         streets: section("streets"),
         not_verbs: section("not-verbs"),
         future: section("future"),
         past: section("past"),
         going: section("going"),
+        tense_first: [0; 256],
+        tense_last: [0; 256],
+    };
+    let tense_sets = [&cues.going, &cues.future, &cues.past, &cues.not_verbs];
+    let words: Vec<&str> = tense_sets.iter().flat_map(|set| set.iter()).collect();
+    for word in words {
+        if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+            cues.tense_first[usize::from(first)] |= length_bit(word);
+            cues.tense_last[usize::from(last)] |= length_bit(word);
+        }
     }
+    cues
 });
+
+impl Cues {
+    /// Whether `word` may be in a tense set: a word of one has its first byte and
+    /// length, and its last byte and length. Most words looked at are in none, and
+    /// are told so here rather than by four set lookups.
+    #[inline]
+    fn may_be_tense_cue(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return false;
+        };
+        self.tense_first[usize::from(first)] & self.tense_last[usize::from(last)] & length_bit(word)
+            != 0
+    }
+}
 
 /// Finds the temporal expressions of a document, sorted by position. `published` is
 /// the article's publication date (ISO 8601 date or timestamp), if known.
@@ -586,8 +622,11 @@ fn tense(tokens: &Tokens, start: usize, end: usize) -> Dir {
             return Dir::None;
         }
         let w = tokens.text(i);
+        // Only a word that may be a cue is looked up: most are not (see the test
+        // `only_cues_may_be_tense_cues`).
+        let cue = cues.may_be_tense_cue(w);
         match w {
-            _ if cues.going.contains(w) => {
+            _ if cue && cues.going.contains(w) => {
                 let next = tokens.text(i + 1);
                 let next = if matches!(next, "se" | "s" | "y" | "en" | "le" | "la" | "les") {
                     tokens.text(i + 2)
@@ -599,11 +638,11 @@ fn tense(tokens: &Tokens, start: usize, end: usize) -> Dir {
                 }
                 return Dir::None;
             }
-            _ if cues.future.contains(w) => return Dir::Future,
-            _ if cues.past.contains(w) => return Dir::Past,
+            _ if cue && cues.future.contains(w) => return Dir::Future,
+            _ if cue && cues.past.contains(w) => return Dir::Past,
             _ => {}
         }
-        if cues.not_verbs.contains(w) {
+        if cue && cues.not_verbs.contains(w) {
             return Dir::None;
         }
         // The characters are counted only for a word with a tense ending: most have none.
@@ -726,6 +765,33 @@ mod tests {
             let t = if time { "T" } else { "" };
             let expected = format!("P{t}{}{letter}", grammar::number(n));
             proptest::prop_assert_eq!(grammar::period(n, unit), expected);
+        }
+
+        /// A word the first test of the tense sets turns down is in none of them.
+        #[test]
+        fn only_cues_may_be_tense_cues(
+            word in "([a-zéèêàçôï]|ait|aient|ra|ront|va|été|prévu|trait|fait)*"
+        ) {
+            let cues = &*CUES;
+            if !cues.may_be_tense_cue(&word) {
+                for set in [&cues.going, &cues.future, &cues.past, &cues.not_verbs] {
+                    proptest::prop_assert!(!set.contains(&word), "{word} is in a tense set");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_tense_cue_may_be_one() {
+        let cues = &*CUES;
+        let sets = [&cues.going, &cues.future, &cues.past, &cues.not_verbs];
+        assert!(sets.iter().all(|set| !set.is_empty()));
+        for word in sets.iter().flat_map(|set| set.iter()) {
+            assert!(cues.may_be_tense_cue(word), "{word}");
+        }
+        // Most words are turned down.
+        for word in ["maison", "le", "gouvernement", "demain", "Paris"] {
+            assert!(!cues.may_be_tense_cue(word), "{word}");
         }
     }
 

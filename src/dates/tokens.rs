@@ -94,6 +94,9 @@ impl Unit {
 pub struct Entry {
     pub first: Class,
     pub second: Option<Class>,
+    /// One of its classes makes a token strong ([`strong_class`]): told once here,
+    /// where each token asked it of both classes.
+    pub strong: bool,
 }
 
 struct Vocabulary {
@@ -111,6 +114,10 @@ struct Vocabulary {
     /// For each first byte, a bit for each length (up to 63 bytes) of the words
     /// starting with it: most words of a text are rejected without hashing.
     lengths: [u64; 256],
+    /// For each last byte, a bit for each length (up to 63 bytes) of the words ending
+    /// with it: with [`Self::lengths`], most words that share a word's first byte and
+    /// length (a capitalized name's key, a long word) are rejected without hashing.
+    last_lengths: [u64; 256],
     /// The same for the words of `strong`.
     strong_lengths: [u64; 256],
     /// For each last byte with bit `0x20` set, a bit for each length (up to 63
@@ -160,14 +167,17 @@ impl Vocabulary {
         }
     }
 
+    /// Whether a word of the vocabulary has the first byte and length of `word`, and
+    /// its last byte and length.
     fn may_hold(&self, word: &str) -> bool {
         let len = word.len();
+        let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) else {
+            return false;
+        };
         len <= self.longest
             && len < 64
-            && word
-                .as_bytes()
-                .first()
-                .is_some_and(|&b| self.lengths[usize::from(b)] & (1 << len) != 0)
+            && self.lengths[usize::from(first)] & self.last_lengths[usize::from(last)] & (1 << len)
+                != 0
     }
 
     /// Whether a word of [`letters_end`] (any case) may be strong: a strong word has
@@ -335,7 +345,11 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
             .or_insert(Entry {
                 first: class,
                 second: None,
+                strong: false,
             });
+    }
+    for entry in words.values_mut() {
+        entry.strong = strong_class(entry.first) || entry.second.is_some_and(strong_class);
     }
     let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
     // At most half full, so that a probe for an absent word soon meets an empty slot.
@@ -350,6 +364,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
             entry: Entry {
                 first: Class::Vague,
                 second: None,
+                strong: false,
             },
         };
         WORD_SLOTS
@@ -365,7 +380,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     let mut strong = vec![0u64; STRONG_SLOTS];
     let strong_words = words
         .iter()
-        .filter(|(_, e)| strong_class(e.first) || e.second.is_some_and(strong_class))
+        .filter(|(_, e)| e.strong)
         .map(|(w, _)| *w)
         .chain(STRONG_WORDS);
     let mut strong_lengths = [0u64; 256];
@@ -385,9 +400,13 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         strong[slot] = h;
     }
     let mut lengths = [0u64; 256];
+    let mut last_lengths = [0u64; 256];
     for word in words.keys() {
         if let (Some(&b), len @ 0..64) = (word.as_bytes().first(), word.len()) {
             lengths[usize::from(b)] |= 1 << len;
+        }
+        if let (Some(&b), len @ 0..64) = (word.as_bytes().last(), word.len()) {
+            last_lengths[usize::from(b)] |= 1 << len;
         }
     }
     Vocabulary {
@@ -397,6 +416,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         longest,
         strong,
         lengths,
+        last_lengths,
         strong_lengths,
         strong_last_lengths,
         ete: word_hash("été".bytes()),
@@ -692,7 +712,13 @@ pub struct Tokens<'t> {
     lower: String,
     /// Whether a token of the last range filled has its form in [`Self::lower`].
     any_lowered: bool,
-    /// A buffer for the grammar: the index of the next strong token.
+    /// The indices of the strong tokens of the last range filled, ascending: what
+    /// the grammar skips by. Told as each token is pushed, where its class is at
+    /// hand, not in a pass over the tokens.
+    pub strong: Vec<usize>,
+    /// For each token, the index of the first strong token at or after it: the
+    /// backward pass [`Self::strong`] is tested against.
+    #[cfg(test)]
     pub next_strong: Vec<usize>,
 }
 
@@ -779,6 +805,8 @@ impl<'t> Tokens<'t> {
             forms: Vec::new(),
             lower: String::new(),
             any_lowered: false,
+            strong: Vec::new(),
+            #[cfg(test)]
             next_strong: Vec::new(),
         }
     }
@@ -789,6 +817,7 @@ impl<'t> Tokens<'t> {
         self.forms.clear();
         self.lower.clear();
         self.any_lowered = false;
+        self.strong.clear();
     }
 
     /// Tokenizes `text[range]` (offsets stay those of the text), reusing the buffers:
@@ -843,6 +872,9 @@ impl<'t> Tokens<'t> {
                         v.saturating_mul(10).saturating_add(u32::from(b - b'0'))
                     });
                     let kind = Kind::Number(value, bytes.len().min(255) as u8);
+                    if self.time_like_at(w.start, w.end) {
+                        self.strong.push(self.toks.len());
+                    }
                     self.push(Tok::plain(w.start, w.end, kind, space_before), word);
                 } else {
                     self.scan(w.start..w.end, space_before);
@@ -914,6 +946,7 @@ impl<'t> Tokens<'t> {
                 self.push_word(w.start..w.end, key, entry, capital, space_before);
             }
         }
+        #[cfg(test)]
         self.index_strong();
     }
 
@@ -931,7 +964,7 @@ impl<'t> Tokens<'t> {
         key: &'t str,
         space_before: bool,
     ) -> bool {
-        let pushed = self.toks.len();
+        let (pushed, strong_pushed) = (self.toks.len(), self.strong.len());
         let until_hyphen = |s: &str| s.bytes().position(|b| b == b'-').unwrap_or(s.len());
         // Lowercasing keeps the hyphens: the parts of the key are those of the word.
         let (mut rest, mut key_rest) = (word, key);
@@ -949,6 +982,7 @@ impl<'t> Tokens<'t> {
             if scanned {
                 self.toks.truncate(pushed);
                 self.forms.truncate(pushed);
+                self.strong.truncate(strong_pushed);
                 return false;
             }
             let capital = part.chars().next().is_some_and(char::is_uppercase);
@@ -1000,6 +1034,11 @@ impl<'t> Tokens<'t> {
             Some(entry) => (Kind::Word(Some(entry.first)), entry.second.as_ref()),
             None => (Kind::Word(None), None),
         };
+        let marks_time = marks_time(form, entry);
+        // Most words have no strong class: only the few that do are looked at more.
+        if (entry.is_some_and(|e| e.strong) || marks_time) && !self.participle_at(kind) {
+            self.strong.push(self.toks.len());
+        }
         let tok = Tok {
             start: span.start as u32,
             end: span.end as u32,
@@ -1008,7 +1047,7 @@ impl<'t> Tokens<'t> {
             lowered: false,
             space_before,
             capital,
-            marks_time: marks_time(form, entry),
+            marks_time,
             lower: (0, 0),
         };
         self.push(tok, form);
@@ -1146,14 +1185,42 @@ impl<'t> Tokens<'t> {
                 lower: (lower_start, self.lower.len() as u32),
             };
             self.any_lowered |= lowered;
+            if self.is_strong_next(&tok) {
+                self.strong.push(self.toks.len());
+            }
             self.push(tok, if lowered { "" } else { &rest[..len] });
             space_before = false;
             pos = start + len;
         }
     }
 
+    /// Whether `tok`, about to be pushed, is strong: a strong word but `été` after a
+    /// form of `avoir`, or a number that reads as time by itself.
+    fn is_strong_next(&self, tok: &Tok) -> bool {
+        match tok.kind {
+            Kind::Number(..) => self.time_like_at(tok.start(), tok.end()),
+            kind => tok.is_strong() && !self.participle_at(kind),
+        }
+    }
+
+    /// Whether the number of bytes `start..end` reads as time by itself (the rule of
+    /// [`may_hold_a_date`]); before a month or a unit, they are strong.
+    fn time_like_at(&self, start: usize, end: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        time_like_number(&bytes[start..end], &bytes[end..bytes.len().min(end + 4)])
+    }
+
+    /// Whether a word of kind `kind`, about to be pushed, is the participle `été`
+    /// (`a été`): after a form of `avoir`.
+    fn participle_at(&self, kind: Kind) -> bool {
+        let k = self.toks.len();
+        kind == Kind::Word(Some(Class::Season("SU"))) && k > 0 && AVOIR.contains(&self.text(k - 1))
+    }
+
     /// Fills [`Self::next_strong`]: for each token, the index of the first strong
-    /// token at or after it (`usize::MAX` if none).
+    /// token at or after it (`usize::MAX` if none), in a pass backward over the
+    /// tokens: the reference of [`Self::strong`].
+    #[cfg(test)]
     fn index_strong(&mut self) {
         let n = self.toks.len();
         self.next_strong.clear();
@@ -1419,6 +1486,12 @@ mod tests {
                 };
                 proptest::prop_assert_eq!(summary(&scanned), summary(&from_words));
                 proptest::prop_assert_eq!(&scanned.next_strong, &from_words.next_strong);
+                // The strong tokens told as pushed are those of the backward pass.
+                for t in [&scanned, &from_words] {
+                    let reference: Vec<usize> =
+                        (0..t.len()).filter(|&k| t.next_strong[k] == k).collect();
+                    proptest::prop_assert_eq!(&t.strong, &reference);
+                }
             }
         }
     }
