@@ -120,13 +120,7 @@ impl FunctionWords {
             }
             let word = if word.starts_with(|c: char| c.is_uppercase()) {
                 lowercase.clear();
-                if word.is_ascii() {
-                    // Most capitalized words are ASCII: lowercased byte by byte.
-                    lowercase.push_str(word);
-                    lowercase.make_ascii_lowercase();
-                } else {
-                    lowercase.extend(word.chars().flat_map(char::to_lowercase));
-                }
+                crate::lexicon::push_lower(word, &mut lowercase);
                 lowercase.as_str()
             } else {
                 word

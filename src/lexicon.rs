@@ -4,6 +4,18 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// Appends the lowercase form of `word` to `out`: ASCII words, the common case,
+/// byte by byte, without Unicode's tables.
+pub fn push_lower(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// The pieces of `text` between the bytes `sep`, as `text.split(sep as char)` cuts
 /// them, found by a byte loop: the fields of the data files are a few bytes long,
 /// and `split`'s search costs more per call than the bytes it steps over. `sep` is

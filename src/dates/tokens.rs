@@ -7,7 +7,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use crate::document::Words;
-use crate::lexicon::Fnv1a;
+use crate::lexicon::{self, Fnv1a};
 use crate::words::Word;
 
 /// What a word of the date vocabulary is.
@@ -785,17 +785,6 @@ fn is_latin_word(word: &str) -> bool {
     true
 }
 
-/// Appends the lowercase form of `word` to `out`.
-fn push_lower(word: &str, out: &mut String) {
-    if word.is_ascii() {
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
-    } else {
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-}
-
 impl<'t> Tokens<'t> {
     /// Token buffers for the sentences of `text`.
     pub fn new(text: &'t str) -> Self {
@@ -1097,7 +1086,7 @@ impl<'t> Tokens<'t> {
                 let (mut word_len, capital) = scan_word(rest);
                 let mut lowercased = capital;
                 if capital {
-                    push_lower(&rest[..word_len], &mut self.lower);
+                    lexicon::push_lower(&rest[..word_len], &mut self.lower);
                 }
                 let first = if capital {
                     &self.lower[lower_start as usize..]
@@ -1112,7 +1101,7 @@ impl<'t> Tokens<'t> {
                     let (tail_len, _) = scan_word(tail);
                     let mut joined = first.to_string();
                     joined.push('-');
-                    push_lower(&tail[..tail_len], &mut joined);
+                    lexicon::push_lower(&tail[..tail_len], &mut joined);
                     if tail_len > 0 && (vocabulary.get(&joined).is_some() || joined == "week-end") {
                         self.lower.truncate(lower_start as usize);
                         self.lower.push_str(&joined);
