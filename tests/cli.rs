@@ -514,3 +514,74 @@ fn stage_times_are_reported_on_stderr() {
     }
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
 }
+
+#[test]
+fn press_fixtures_give_full_records() {
+    let (records, stderr, code) = run(&["extract", "fixtures/press"], None);
+    assert_eq!(code, 0, "{stderr}");
+    let files = fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/press"))
+        .unwrap()
+        .count();
+    assert_eq!(records.len(), files);
+    let count = |r: &Value, list: &str| r[list].as_array().map_or(0, Vec::len);
+    for r in &records {
+        let id = r["id"].as_str().unwrap();
+        assert_eq!(r["status"], "ok", "{id}");
+        assert_eq!(r["language"]["code"], "fr", "{id}");
+        assert!(r["stats"]["sentences"].as_u64().unwrap() >= 10, "{id}");
+        for list in ["dates", "places", "actors"] {
+            assert!(count(r, list) > 0, "{id}: no {list}");
+        }
+    }
+    // Ordinary press quotes someone by name in most articles.
+    let named_quotes = records
+        .iter()
+        .filter(|r| {
+            r["quotes"].as_array().unwrap().iter().any(|q| {
+                q["kind"] == "direct"
+                    && q["speaker"]["text"]
+                        .as_str()
+                        .is_some_and(|s| s.contains(' '))
+            })
+        })
+        .count();
+    assert!(
+        named_quotes * 2 > records.len(),
+        "{named_quotes} of {}",
+        records.len()
+    );
+
+    // One article read closely: a court report from Lyon.
+    let trial = records
+        .iter()
+        .find(|r| {
+            r["id"]
+                .as_str()
+                .unwrap()
+                .ends_with("03-proces-fraude-renovation.txt")
+        })
+        .unwrap();
+    let date = |text: &str| {
+        trial["dates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["text"] == text)
+            .map(|d| d["value"].as_str().unwrap().to_string())
+    };
+    assert_eq!(date("19 juin 2025").as_deref(), Some("2025-06-19"));
+    assert_eq!(date("mercredi").as_deref(), Some("2025-06-18"));
+    assert!(trial["actors"].as_array().unwrap().iter().any(|a| {
+        a["kind"] == "person" && a["name"] == "Nathalie Brisson" && a["role"] == "procureur"
+    }));
+    assert!(trial["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|q| { q["kind"] == "direct" && q["speaker"]["text"] == "Nathalie Brisson" }));
+    assert_eq!(
+        trial["sources"][0]["text"],
+        "une source proche de l’enquête"
+    );
+    assert_eq!(trial["sources"][0]["kind"], "anonymous");
+}
