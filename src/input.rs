@@ -5,6 +5,7 @@
 //! of one text file or one JSONL line. Decoding and JSON parsing happen on the
 //! workers, in [`RawArticle::into_article`].
 
+use std::borrow::Cow;
 use std::collections::{HashSet, VecDeque};
 use std::fmt;
 use std::fs::File;
@@ -227,6 +228,33 @@ pub fn decode(mut bytes: Vec<u8>) -> (String, TextEncoding) {
     }
 }
 
+/// [`decode`] without taking the bytes: valid UTF-8 (after a UTF-8 byte order mark,
+/// if any) is borrowed, not copied into a `String`, for a JSONL line that is only read
+/// to copy its fields out.
+///
+/// Same result as [`decode`] on every input. Why: `String::from_utf8` costs about 4
+/// instructions a byte on French text (its word-at-a-time ASCII path stops at every
+/// accent), `encoding_rs`'s validation under 1; the line itself is never needed as an
+/// owned `String`, which only `from_utf8` (or `unsafe`) could make.
+fn decode_borrowed(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest,
+        // A UTF-16 byte order mark: rare, left to `decode`.
+        None if encoding_rs::Encoding::for_bom(bytes).is_some() => {
+            let (text, encoding) = decode(bytes.to_vec());
+            return (Cow::Owned(text), encoding);
+        }
+        None => bytes,
+    };
+    match encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => (text, TextEncoding::Utf8),
+        None => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (Cow::Owned(text.into_owned()), TextEncoding::Windows1252)
+        }
+    }
+}
+
 /// Validates a publication date: `YYYY-MM-DD`, alone or opening a timestamp
 /// (`2025-04-10T08:15:00+02:00`, `2025-04-10 08:15`). Returns the date part.
 pub fn parse_date(s: &str) -> Option<String> {
@@ -274,7 +302,7 @@ fn json_line_article(
         published: options.default_date.clone(),
         ..ArticleMeta::default()
     };
-    let (json, encoding) = decode(bytes);
+    let (json, encoding) = decode_borrowed(&bytes);
     meta.encoding = encoding;
     let fail = |meta, reason: String| Article::Failed { meta, reason };
     if !json.trim_start().starts_with('{') {
@@ -288,10 +316,13 @@ fn json_line_article(
     };
     // A lone UTF-16 surrogate escape (`\ud800`), which exports cut mid-character
     // leave behind, is no character: it is read as U+FFFD rather than losing the line.
-    let parsed = parse(&json).or_else(|e| match replace_lone_surrogates(&json) {
-        Some(repaired) => parse(&repaired),
-        None => Err(e),
-    });
+    let parsed = match parse_flat(&json, &options.fields) {
+        Some(fields) => Ok(fields),
+        None => parse(&json).or_else(|e| match replace_lone_surrogates(&json) {
+            Some(repaired) => parse(&repaired),
+            None => Err(e),
+        }),
+    };
     let fields = match parsed {
         Ok(fields) => fields,
         Err(e) => return fail(meta, format!("bad JSON line: {e}")),
@@ -318,6 +349,137 @@ fn json_line_article(
             format!("\"{field}\" is {}, not a string", other.kind()),
         ),
     }
+}
+
+/// The fields of a JSONL line that is a flat object of strings (`{"id": "a1", "text":
+/// "…"}`), as serde_json reads them; `None` for any other line (a number, `null`, a
+/// nested value, an escaped key, a lone surrogate, a syntax error…), left to
+/// serde_json.
+///
+/// Why: serde_json looks for the end of a string 8 bytes at a time, about 3
+/// instructions a byte, and copies a string with escapes twice; here `memchr` finds
+/// it a vector at a time and the text is copied once. Lines of press dumps are such
+/// objects.
+fn parse_flat(json: &str, names: &FieldNames) -> Option<LineFields> {
+    let b = json.as_bytes();
+    let mut i = skip_json_space(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    let mut fields = LineFields::default();
+    loop {
+        i = skip_json_space(b, i + 1);
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let (key, next) = flat_string(json, i + 1)?;
+        // An escaped key is left to serde_json: it is seldom.
+        let Cow::Borrowed(key) = key else {
+            return None;
+        };
+        i = skip_json_space(b, next);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        i = skip_json_space(b, i + 1);
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let (value, next) = flat_string(json, i + 1)?;
+        let slot = match field(names, key) {
+            Field::Text => &mut fields.text,
+            Field::Id => &mut fields.id,
+            Field::Date => &mut fields.date,
+            Field::Title => &mut fields.title,
+            Field::Url => &mut fields.url,
+            Field::Other => &mut None,
+        };
+        // The last of a repeated key counts, as with serde_json.
+        *slot = Some(JsonScalar::Str(value.into_owned()));
+        i = skip_json_space(b, next);
+        match b.get(i) {
+            Some(b',') => {}
+            Some(b'}') => break,
+            _ => return None,
+        }
+    }
+    (skip_json_space(b, i + 1) == b.len()).then_some(fields)
+}
+
+/// The index of the first byte at or after `i` that is no JSON whitespace.
+fn skip_json_space(b: &[u8], mut i: usize) -> usize {
+    while b
+        .get(i)
+        .is_some_and(|c| matches!(c, b' ' | b'\n' | b'\t' | b'\r'))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// The JSON string whose content starts at byte `start` of `json` (after its opening
+/// quote), unescaped, and the index after its closing quote; `None` if it is not
+/// one serde_json would read as is: a control character, an unknown escape, a lone
+/// surrogate escape, no closing quote.
+fn flat_string(json: &str, start: usize) -> Option<(Cow<'_, str>, usize)> {
+    let b = json.as_bytes();
+    let mut out = String::new();
+    let mut from = start;
+    loop {
+        let at = from + memchr::memchr2(b'"', b'\\', &b[from..])?;
+        // No control character (U+0000 to U+001F) unescaped: the least byte tells, in
+        // a loop the compiler turns into vector instructions.
+        if b[from..at].iter().fold(u8::MAX, |m, &c| m.min(c)) < 0x20 {
+            return None;
+        }
+        if b[at] == b'"' {
+            if from == start {
+                return Some((Cow::Borrowed(&json[start..at]), at + 1));
+            }
+            out.push_str(&json[from..at]);
+            return Some((Cow::Owned(out), at + 1));
+        }
+        if from == start {
+            // Room for the rest of the line at the first escape: a text has one every
+            // paragraph, and growing by doubling would copy it again and again.
+            out.reserve(b.len() - start);
+        }
+        out.push_str(&json[from..at]);
+        let (c, len) = match b.get(at + 1)? {
+            b'"' => ('"', 2),
+            b'\\' => ('\\', 2),
+            b'/' => ('/', 2),
+            b'b' => ('\u{8}', 2),
+            b'f' => ('\u{c}', 2),
+            b'n' => ('\n', 2),
+            b'r' => ('\r', 2),
+            b't' => ('\t', 2),
+            b'u' => match hex4(b, at + 2)? {
+                high @ 0xd800..=0xdbff => {
+                    if b.get(at + 6..at + 8)? != b"\\u" {
+                        return None;
+                    }
+                    let low = hex4(b, at + 8)?;
+                    if !(0xdc00..=0xdfff).contains(&low) {
+                        return None;
+                    }
+                    let c = 0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00);
+                    (char::from_u32(c)?, 12)
+                }
+                unit => (char::from_u32(unit)?, 6),
+            },
+            _ => return None,
+        };
+        out.push(c);
+        from = at + len;
+    }
+}
+
+/// The value of the four hexadecimal digits at byte `at`.
+fn hex4(b: &[u8], at: usize) -> Option<u32> {
+    b.get(at..at + 4)?
+        .iter()
+        .try_fold(0, |n, &c| Some(n << 4 | char::from(c).to_digit(16)?))
 }
 
 /// `json` with every `\uXXXX` escape of a lone surrogate (one not in a high-low
@@ -363,7 +525,7 @@ fn replace_lone_surrogates(json: &str) -> Option<String> {
 }
 
 /// A JSON value as far as depeche cares: strings and numbers are kept, the rest only named.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 enum JsonScalar {
     Str(String),
     Number(String),
@@ -430,7 +592,7 @@ impl<'de> de::Deserialize<'de> for JsonScalar {
 }
 
 /// The fields of a JSONL line that depeche reads; the others are skipped unparsed.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 struct LineFields {
     text: Option<JsonScalar>,
     id: Option<JsonScalar>,
@@ -500,20 +662,24 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
         f.write_str("a field name")
     }
     fn visit_str<E>(self, key: &str) -> Result<Field, E> {
-        let names = self.0;
-        Ok(if key == names.text {
-            Field::Text
-        } else if key == names.id {
-            Field::Id
-        } else if key == names.date {
-            Field::Date
-        } else if key == names.title {
-            Field::Title
-        } else if key == names.url {
-            Field::Url
-        } else {
-            Field::Other
-        })
+        Ok(field(self.0, key))
+    }
+}
+
+/// The field a key names.
+fn field(names: &FieldNames, key: &str) -> Field {
+    if key == names.text {
+        Field::Text
+    } else if key == names.id {
+        Field::Id
+    } else if key == names.date {
+        Field::Date
+    } else if key == names.title {
+        Field::Title
+    } else if key == names.url {
+        Field::Url
+    } else {
+        Field::Other
     }
 }
 
@@ -942,6 +1108,164 @@ mod tests {
             ("aé".into(), TextEncoding::Utf16Le)
         );
         assert_eq!(decode(b"a\r\nb".to_vec()).0, "a\r\nb");
+    }
+
+    /// Pieces of inputs to decode: byte order marks, French letters, cut or invalid
+    /// UTF-8 sequences (surrogates, overlong forms, past U+10FFFF), Windows-1252 bytes.
+    const BYTE_PIECES: &[&[u8]] = &[
+        b"\xEF\xBB\xBF",
+        b"\xFF\xFE",
+        b"\xFE\xFF",
+        b"a",
+        b" ",
+        b"\x00",
+        "é".as_bytes(),
+        "’".as_bytes(),
+        "😀".as_bytes(),
+        b"\xC3",
+        b"\xE2\x80",
+        b"\xF0\x9F\x98",
+        b"\xED\xA0\x80",
+        b"\xC0\xAF",
+        b"\xE0\x80\xAF",
+        b"\xF4\x90\x80\x80",
+        b"\xF5",
+        b"\x80",
+        b"\xE9",
+        b"\xBF",
+        b"abcdefghijklmnopqrstuvwxyz",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn decode_borrowed_is_decode(
+            pieces in proptest::collection::vec(0usize..BYTE_PIECES.len(), 0..40),
+            noise in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+        ) {
+            let mut bytes: Vec<u8> = pieces.iter().flat_map(|&p| BYTE_PIECES[p]).copied().collect();
+            for input in [bytes.clone(), noise.clone(), {
+                bytes.extend(&noise);
+                bytes
+            }] {
+                let (text, encoding) = decode_borrowed(&input);
+                proptest::prop_assert_eq!((text.into_owned(), encoding), decode(input));
+            }
+        }
+    }
+
+    /// Lines as serde_json reads them, for [`parse_flat`] to be tested against.
+    fn parse_serde(json: &str) -> Result<LineFields, serde_json::Error> {
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let fields = FieldsSeed(&FieldNames::default()).deserialize(&mut deserializer)?;
+        deserializer.end()?;
+        Ok(fields)
+    }
+
+    #[test]
+    fn flat_lines_are_read_without_serde() {
+        let names = FieldNames::default();
+        let line = r#" {"id": "a1", "text":"L\u2019été\n\"Oui\" \ud83d\ude00 \/\t\\", "x" : "y", "title": "T"} "#;
+        let fields = parse_flat(line, &names).expect("a flat line");
+        assert_eq!(fields, parse_serde(line).unwrap());
+        assert_eq!(
+            fields.text,
+            Some(JsonScalar::Str(
+                "L\u{2019}été\n\"Oui\" \u{1f600} /\t\\".into()
+            ))
+        );
+        // The last of a repeated key.
+        let fields = parse_flat(r#"{"text": "a", "text": "b"}"#, &names).unwrap();
+        assert_eq!(fields.text, Some(JsonScalar::Str("b".into())));
+        // Left to serde_json.
+        for line in [
+            r#"{"id": 42, "text": "x"}"#,
+            r#"{"text": "\ud800"}"#,
+            r#"{"te\u0078t": "x"}"#,
+            r#"{"text": "x",}"#,
+            r#"{"text": "x"} x"#,
+            "{\"text\": \"a\u{1}b\"}",
+            "{}",
+        ] {
+            assert_eq!(parse_flat(line, &names), None, "{line}");
+        }
+    }
+
+    /// Pieces of JSONL lines: structure, keys, escapes good and bad, other values.
+    const JSON_PIECES: &[&str] = &[
+        "{",
+        "}",
+        "\"",
+        ":",
+        ",",
+        " ",
+        "\t",
+        "\n",
+        "\"text\"",
+        "\"id\"",
+        "\"title\"",
+        "\"x\"",
+        "\"text\": \"",
+        "\", \"id\": \"",
+        "\"}",
+        "abc",
+        "é",
+        "’",
+        "\\n",
+        "\\\"",
+        "\\\\",
+        "\\/",
+        "\\b",
+        "\\f",
+        "\\r",
+        "\\t",
+        "\\u00e9",
+        "\\u00E9",
+        "\\u2019",
+        "\\ud83d",
+        "\\ude00",
+        "\\ud800",
+        "\\u12",
+        "\\x",
+        "\\",
+        "\u{1}",
+        "\u{7f}",
+        "\u{a0}",
+        "1",
+        "null",
+        "[",
+        "]",
+        "true",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn parse_flat_reads_as_serde(
+            pieces in proptest::collection::vec(0usize..JSON_PIECES.len(), 0..30),
+            values in proptest::collection::vec(
+                proptest::collection::vec(17usize..JSON_PIECES.len() - 5, 0..6), 1..4),
+        ) {
+            let names = FieldNames::default();
+            // Any mix of pieces, and well-formed objects of strings made of them.
+            let mixed: String = pieces.iter().map(|&p| JSON_PIECES[p]).collect();
+            let keys = ["text", "id", "x", "title", "text"];
+            let object = format!(
+                "{{{}}}",
+                values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        let value: String = v.iter().map(|&p| JSON_PIECES[p]).collect();
+                        format!("\"{}\": \"{value}\"", keys[i % keys.len()])
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            for line in [mixed, object] {
+                if let Some(fields) = parse_flat(&line, &names) {
+                    proptest::prop_assert_eq!(Some(fields), parse_serde(&line).ok(), "{}", line);
+                }
+            }
+        }
     }
 
     #[test]

@@ -133,7 +133,7 @@ fn spark_local_mode_gives_the_records_of_a_single_run() {
     // About 2,600 articles, which Spark cuts into several partitions.
     let made = Command::new("python3")
         .arg(root.join("scripts/make_dump.py"))
-        .arg("12")
+        .args(["--set", "dense", "12"])
         .arg(dumps.join("generated.jsonl"))
         .status()
         .unwrap();

@@ -80,32 +80,14 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
 
 /// The actors of a document with their byte ranges, for the stages that read them.
 pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, ActorMention)> {
-    let lex = lexicon();
     let text = doc.text();
     let place_spans: Vec<(usize, usize)> =
         places.iter().map(|p| (p.span.start, p.span.end)).collect();
-    let mut scan = Scan {
-        doc,
-        text,
-        lex,
-        all: doc.words(),
-        words: &[],
-        base: 0,
-        key: String::new(),
-        lexed: Vec::new(),
-        first_word: 0,
-        first_paren: None,
-        starts: Vec::new(),
-        persons: PersonIndex::default(),
-        place_spans: &place_spans,
-        found: Vec::new(),
-        named: Vec::new(),
-    };
+    let mut scan = Scan::new(doc, &place_spans);
     // The words of every sentence, cut once for the document.
     let tokens = doc.words();
     for range in &tokens.sentences {
-        scan.words = &tokens.words[range.clone()];
-        scan.base = range.start;
+        scan.start_sentence(range.clone());
         scan.fill_cues();
         scan.sentence();
     }
@@ -140,8 +122,25 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
                 first_bytes[usize::from(b)] = true;
             }
         }
+        // The words of each sentence that may start a name, from the list of the
+        // document's: a capitalized word is one.
+        let starts = std::mem::take(&mut scan.starts);
+        let mut at = 0;
         for range in &tokens.sentences {
-            scan.surnames(&tokens.words[range.clone()], &persons, &first_bytes);
+            let from = at;
+            while at < starts.len() && starts[at] < range.end {
+                at += 1;
+            }
+            if at > from {
+                let words = &tokens.words[range.clone()];
+                scan.surnames(
+                    words,
+                    range.start,
+                    &starts[from..at],
+                    &persons,
+                    &first_bytes,
+                );
+            }
         }
     }
     for f in &mut scan.found {
@@ -350,9 +349,15 @@ struct Scan<'a> {
     first_word: usize,
     /// The index of the sentence's first `(`, if any.
     first_paren: Option<usize>,
-    /// The words of the sentence that may start an organization or a person's name
-    /// (see [`may_start`]), in order: [`Scan::sentence`] looks at these only.
+    /// The words of the document that may start an organization or a person's name
+    /// (see [`may_start`]), by index in `all`, in order: [`Scan::sentence`] looks at
+    /// these only, and the surname pass at the capitalized ones (all are there).
     starts: Vec<usize>,
+    /// The first of `starts` in the current sentence.
+    sentence_starts: usize,
+    /// One past the sentence's last word that may start a role noun or collective
+    /// ([`Lexicon::ROLE_HEAD`]), 0 if none: no role phrase starts after it.
+    heads_end: usize,
     /// The persons found in the current sentence, by start and by end.
     persons: PersonIndex,
     /// Code point offsets of the places found.
@@ -364,6 +369,37 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
+    /// The scan of `doc`, whose places are at `place_spans`.
+    fn new(doc: &'a Document<'a>, place_spans: &'a [(usize, usize)]) -> Scan<'a> {
+        Scan {
+            doc,
+            text: doc.text(),
+            lex: lexicon(),
+            all: doc.words(),
+            words: &[],
+            base: 0,
+            key: String::new(),
+            lexed: Vec::new(),
+            first_word: 0,
+            first_paren: None,
+            // Some words in eight start a name: room for them all, most of the time,
+            // without growing the list word by word.
+            starts: Vec::with_capacity(doc.words().words.len() / 4),
+            sentence_starts: 0,
+            heads_end: 0,
+            persons: PersonIndex::default(),
+            place_spans,
+            found: Vec::new(),
+            named: Vec::new(),
+        }
+    }
+
+    /// Makes the sentence of words `range` (of the document's) the current one.
+    fn start_sentence(&mut self, range: Range<usize>) {
+        self.words = &self.all.words[range.clone()];
+        self.base = range.start;
+    }
+
     #[inline]
     fn word(&self, i: usize) -> &'a str {
         self.words[i].text(self.text)
@@ -413,8 +449,10 @@ impl<'a> Scan<'a> {
         // Key and cues in one pass: the word and its key are in registers when the cue
         // table is read, where a second loop read them back (measured: fewer
         // instructions than two loops, now that few words need `Words::key`).
+        self.sentence_starts = self.starts.len();
         let starts = &mut self.starts;
-        starts.clear();
+        // Noted here, where the cues are in a register, not found by a second pass.
+        let mut heads_end = 0;
         self.lexed.clear();
         self.lexed
             .extend(self.words.iter().enumerate().map(|(i, w)| {
@@ -438,12 +476,16 @@ impl<'a> Scan<'a> {
                     };
                     let cues = table.cue(key.as_bytes());
                     if may_start(w, cues) {
-                        starts.push(i);
+                        starts.push(base + i);
+                    }
+                    if cues & Lexicon::ROLE_HEAD != 0 {
+                        heads_end = i + 1;
                     }
                     (key, cues)
                 }
             }));
         self.first_paren = first_paren;
+        self.heads_end = heads_end;
     }
 
     /// The key of words `i..j` with single spaces (`forces de l'ordre`): the word's
@@ -515,15 +557,16 @@ impl<'a> Scan<'a> {
         let mut shouting = kicker.then_some(true);
         let mut i = 0;
         // The next of `starts` to look at: the words in between start nothing.
-        let mut next = 0;
+        let mut next = self.sentence_starts;
+        let base = self.base;
         loop {
-            while next < self.starts.len() && self.starts[next] < i {
+            while next < self.starts.len() && self.starts[next] < base + i {
                 next += 1;
             }
             let Some(&start) = self.starts.get(next) else {
                 break;
             };
-            i = start;
+            i = start - base;
             let w = self.words[i];
             // An organization of the lexicon.
             let form_cue = if w.is(Word::CAPITALIZED) {
@@ -665,8 +708,10 @@ impl<'a> Scan<'a> {
         if i > 0 && self.has(i - 1, Lexicon::ADDRESS) {
             return None;
         }
-        // Initials: `J.-M. Lefort`.
-        if let Some(after) = self.initials(i) {
+        // Initials: `J.-M. Lefort`. (One letter: most words are longer, and need no
+        // call to say they are none.)
+        let initials = if w.len() == 1 { self.initials(i) } else { None };
+        if let Some(after) = initials {
             if self.name_word(after) {
                 let end = self.name_end(after, true)?;
                 // Written with its initials, named by the full name the article gives
@@ -1136,11 +1181,7 @@ impl<'a> Scan<'a> {
             | Lexicon::COMPLEMENT;
         // A phrase needs a role noun or collective (see `head`): none starts after the
         // last word that may start one.
-        let heads_end = self
-            .lexed
-            .iter()
-            .rposition(|&(_, cues)| cues & Lexicon::ROLE_HEAD != 0)
-            .map_or(0, |k| k + 1);
+        let heads_end = self.heads_end;
         let mut i = 0;
         while i < heads_end {
             // Only a determiner, a number or `de` (`de nombreux`) opens a phrase.
@@ -1566,14 +1607,21 @@ impl<'a> Scan<'a> {
     /// Later mentions by surname alone, in the current sentence's words: the first of
     /// `persons` (surname, full name) whose surname starts there. `first_bytes` marks
     /// the first bytes of the surnames: a word starting with another is none of them.
+    /// `starts` are the sentence's words of [`Scan::starts`], by their index in the
+    /// document (that of `words[0]` is `base`): every capitalized word is one, and no
+    /// other starts a surname.
     #[inline(never)]
     fn surnames(
         &mut self,
         words: &[Word],
+        base: usize,
+        starts: &[usize],
         persons: &[(String, String)],
         first_bytes: &[bool; 256],
     ) {
-        for (i, w) in words.iter().enumerate() {
+        for &start in starts {
+            let i = start - base;
+            let w = &words[i];
             if !w.is(Word::CAPITALIZED) {
                 continue;
             }
@@ -1647,6 +1695,78 @@ mod start_tests {
             || w.is(Word::CAPITALIZED)
             || cues & Lexicon::ORG_HEAD != 0
             || w.is(Word::ALL_CAPS)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_capitalized_word_is_a_start(
+            text in "([A-ZÉa-zé]{1,6}|[A-Z]{2,4}|[0-9]{1,3}|[ .,;:!?()«»’'-]){0,40}"
+        ) {
+            let starts = document_starts(&text);
+            let doc = Document::new(&text);
+            let words = &doc.words().words;
+            let capitalized: Vec<usize> =
+                (0..words.len()).filter(|&i| words[i].is(Word::CAPITALIZED)).collect();
+            let capital_starts: Vec<usize> =
+                starts.iter().copied().filter(|&i| words[i].is(Word::CAPITALIZED)).collect();
+            proptest::prop_assert_eq!(capital_starts, capitalized);
+            // In order, each once.
+            proptest::prop_assert!(starts.windows(2).all(|pair| pair[0] < pair[1]));
+        }
+    }
+
+    /// [`Scan::starts`] after [`Scan::fill_cues`] on every sentence of `text`.
+    fn document_starts(text: &str) -> Vec<usize> {
+        let doc = Document::new(text);
+        let mut scan = Scan::new(&doc, &[]);
+        for range in &doc.words().sentences {
+            scan.start_sentence(range.clone());
+            scan.fill_cues();
+        }
+        scan.starts
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn heads_end_is_after_the_last_role_head(
+            text in "(ministre|maire|habitants|le|des|[A-Za-zé]{1,6}|[.,;()’' -]){0,30}"
+        ) {
+            let doc = Document::new(&text);
+            let mut scan = Scan::new(&doc, &[]);
+            for range in &doc.words().sentences {
+                scan.start_sentence(range.clone());
+                scan.fill_cues();
+                let reference = (0..scan.words.len())
+                    .rposition(|k| scan.has(k, Lexicon::ROLE_HEAD))
+                    .map_or(0, |k| k + 1);
+                proptest::prop_assert_eq!(scan.heads_end, reference);
+            }
+        }
+    }
+
+    #[test]
+    fn heads_end_of_a_sentence() {
+        let doc = Document::new("Le ministre parle. Il pleut.");
+        let mut scan = Scan::new(&doc, &[]);
+        let mut ends = Vec::new();
+        for range in &doc.words().sentences {
+            scan.start_sentence(range.clone());
+            scan.fill_cues();
+            ends.push(scan.heads_end);
+        }
+        assert_eq!(ends, [2, 0]);
+    }
+
+    #[test]
+    fn the_starts_of_a_document() {
+        let text = "Hier, Jean Marin a vu le tribunal. La ville de Lyon.";
+        let doc = Document::new(text);
+        let starts: Vec<&str> = document_starts(text)
+            .iter()
+            .map(|&i| doc.words().words[i].text(text))
+            .collect();
+        // The capitalized words, and a lowercase organization head.
+        assert_eq!(starts, ["Hier", "Jean", "Marin", "tribunal", "La", "Lyon"]);
     }
 
     #[test]

@@ -71,6 +71,19 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     }
 });
 
+/// The [`shapes`] of the words of `after_heads` that start no key (`may_start`
+/// says no): the only ones a word rejected by that filter can be.
+static AFTER_HEAD_SHAPES: LazyLock<[u64; 256]> = LazyLock::new(|| {
+    let gazetteer = gazetteer();
+    let mut shapes = [0u64; 256];
+    for word in gazetteer.after_heads.keys() {
+        if !word.is_empty() && !gazetteer.may_start(word) {
+            shapes[usize::from(word.as_bytes()[0])] |= 1 << word.len().min(63);
+        }
+    }
+    shapes
+});
+
 /// Bytes that may start a capital letter: ASCII capitals and the lead bytes of
 /// Latin-1 and Latin Extended-A (C3–C5: É, Î, Œ...).
 static CAPITAL_LEAD: [bool; 256] = {
@@ -129,7 +142,7 @@ pub fn extract(doc: &Document) -> Vec<PlaceMention> {
         gazetteer,
         key: String::new(),
         head_key: String::new(),
-        demonym_key: String::new(),
+        written_key: String::new(),
         scratch: Vec::new(),
         pool: Vec::new(),
     };
@@ -203,8 +216,9 @@ struct Search<'a> {
     key: String,
     /// The normalized words of a name from a head before the capital.
     head_key: String,
-    /// A buffer for the demonym check.
-    demonym_key: String,
+    /// The normalized words of the name being judged: `normalize_name` of its text,
+    /// for the demonym check.
+    written_key: String,
     /// The candidates of the name being judged.
     scratch: Vec<u32>,
     /// The candidates of every mention found, one range each: one buffer for all.
@@ -223,8 +237,13 @@ impl<'a> Search<'a> {
         let first_end = word_end(self.text, at);
         self.key.clear();
         gazetteer::push_token(&self.text[at..first_end], &mut self.key);
-        let look_back = self.gazetteer.after_heads.contains_key(self.key.as_str());
-        if !look_back && !self.gazetteer.may_start(&self.key) {
+        // Most capitalized words start no name: the filter says so, and then only a
+        // word that follows a head but starts no name can still lead to one, words
+        // whose shapes tell most others apart without a look-up in `after_heads`.
+        let may_start = self.gazetteer.may_start(&self.key);
+        let look_back = (may_start || may_be_lowercase_in(&AFTER_HEAD_SHAPES, &self.key))
+            && self.gazetteer.after_heads.contains_key(self.key.as_str());
+        if !look_back && !may_start {
             return None;
         }
         for slot in starts.iter_mut().take(if look_back { 3 } else { 0 }) {
@@ -262,10 +281,21 @@ impl<'a> Search<'a> {
             } else {
                 longest_at(self.text, self.gazetteer, &mut self.head_key, start)
             };
-            if let Some((end, node)) = longest {
+            if let Some(Longest { end, node, key_len }) = longest {
                 if end <= at {
                     continue;
                 }
+                // The search normalized the name's words already: the key up to the
+                // longest name is `normalize_name` of its text (the words it went on
+                // to try are cut off), which the demonym check needs. The buffers
+                // trade places; each is cleared before it is written again.
+                let key = if start == at {
+                    &mut self.key
+                } else {
+                    &mut self.head_key
+                };
+                key.truncate(key_len);
+                std::mem::swap(key, &mut self.written_key);
                 let mut candidates = std::mem::take(&mut self.scratch);
                 candidates.clear();
                 let hit = self.judge(doc, start..end, node, &mut candidates);
@@ -420,11 +450,11 @@ impl<'a> Search<'a> {
         };
         // `Russes`, `Américains`; but `Suisse` is also a country.
         if !candidates.iter().any(is_area) {
-            normalize_name(written, &mut self.demonym_key);
+            // `self.written_key` is `normalize_name(written)`: see `at_capital`.
             if self
                 .gazetteer
                 .demonyms
-                .contains_key(self.demonym_key.as_str())
+                .contains_key(self.written_key.as_str())
             {
                 return drop(span);
             }
@@ -498,12 +528,14 @@ impl<'a> Search<'a> {
     /// Whether a gazetteer name (not a blocker) starts at `pos`.
     fn is_place_start(&self, pos: usize) -> bool {
         let mut key = String::new();
-        longest_at(self.text, self.gazetteer, &mut key, pos).is_some_and(|(_, node)| {
-            self.gazetteer
-                .forms(node)
-                .iter()
-                .any(|f| f.kind != FormKind::Blocker)
-        })
+        longest_at(self.text, self.gazetteer, &mut key, pos).is_some_and(
+            |Longest { node, .. }| {
+                self.gazetteer
+                    .forms(node)
+                    .iter()
+                    .any(|f| f.kind != FormKind::Blocker)
+            },
+        )
     }
 
     /// After a street word, directly or through `de`, `du`, `des`, `d'`, `de la`
@@ -610,14 +642,23 @@ impl<'a> Search<'a> {
     }
 }
 
-/// The longest gazetteer key starting at `start`: its end and node. `key` is a
-/// buffer for the normalized words.
+/// The longest gazetteer key found by [`longest_at`].
+struct Longest<'g> {
+    /// Where the name ends in the text.
+    end: usize,
+    node: &'g Node,
+    /// The length of the key in the buffer: the words tried after it follow.
+    key_len: usize,
+}
+
+/// The longest gazetteer key starting at `start`. `key` is a buffer for the
+/// normalized words.
 fn longest_at<'g>(
     text: &str,
     gazetteer: &'g Gazetteer,
     key: &mut String,
     start: usize,
-) -> Option<(usize, &'g Node)> {
+) -> Option<Longest<'g>> {
     let first_end = word_end(text, start);
     key.clear();
     gazetteer::push_token(&text[start..first_end], key);
@@ -631,7 +672,7 @@ fn longest_from<'g>(
     key: &mut String,
     start: usize,
     first_end: usize,
-) -> Option<(usize, &'g Node)> {
+) -> Option<Longest<'g>> {
     let mut best = None;
     let (mut pos, mut end) = (start, first_end);
     loop {
@@ -642,7 +683,11 @@ fn longest_from<'g>(
             break;
         };
         if node.form_count() > 0 {
-            best = Some((end, node));
+            best = Some(Longest {
+                end,
+                node,
+                key_len: key.len(),
+            });
         }
         if !node.is_prefix {
             break;
@@ -931,7 +976,36 @@ fn word_end(text: &str, pos: usize) -> usize {
 }
 
 /// The word before `pos` and the text between them (at most a few characters).
+///
+/// Byte by byte while the bytes are ASCII, the usual case (`de Paris`, `M. Lyon`):
+/// [`prev_word_chars`], which decodes characters, takes over at the first other byte.
 fn prev_word(text: &str, pos: usize) -> Option<(Range<usize>, &str)> {
+    let bytes = text.as_bytes();
+    // Up to four characters back to the word's last one.
+    let mut end = pos;
+    loop {
+        if pos - end == 4 || end == 0 {
+            return None;
+        }
+        match bytes[end - 1] {
+            b if b >= 0x80 => return prev_word_chars(text, pos),
+            b if b.is_ascii_alphanumeric() => break,
+            _ => end -= 1,
+        }
+    }
+    let mut start = end - 1;
+    while start > 0 {
+        match bytes[start - 1] {
+            b if b >= 0x80 => return prev_word_chars(text, pos),
+            b if b.is_ascii_alphanumeric() => start -= 1,
+            _ => break,
+        }
+    }
+    Some((start..end, &text[end..pos]))
+}
+
+/// [`prev_word`], character by character.
+fn prev_word_chars(text: &str, pos: usize) -> Option<(Range<usize>, &str)> {
     let before = &text[..pos];
     let end = before
         .char_indices()
@@ -1044,6 +1118,26 @@ mod tests {
         }
 
         #[test]
+        fn longest_key_is_the_normalized_name(text in "(Saint|St|STE|Côte|d’Ivoire|d'Ivoire|Paris|New|York|mer|du|Nord|Le|Caire|Ærø|Haÿ|les|Roses|[a-zA-Zé]{1,5})([ '’–-](Saint|St|Étienne|Ivoire|d|York|Nord|Caire|Roses|les|Marne|sur|[a-zA-Z]{1,4})){0,4}[ ,.]?") {
+            // What `at_capital` hands to the demonym check instead of normalizing again.
+            let mut key = String::new();
+            let mut plain = String::new();
+            for start in (0..text.len()).filter(|&p| text.is_char_boundary(p)) {
+                if let Some(Longest { end, key_len, .. }) = longest_at(&text, gazetteer(), &mut key, start) {
+                    normalize_name(&text[start..end], &mut plain);
+                    proptest::prop_assert_eq!(&key[..key_len], plain.as_str());
+                }
+            }
+        }
+
+        #[test]
+        fn prev_word_bytes_as_chars(text in "[a-zA-Z0-9 .,'’«»é\u{a0}-]{0,16}") {
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                proptest::prop_assert_eq!(prev_word(&text, pos), prev_word_chars(&text, pos));
+            }
+        }
+
+        #[test]
         fn all_capitalized_as_capitalized(s in "[a-zA-Z0-9ÉéÎîß×’' .-]{0,16}", form in "[a-zA-Z ÉéSs-]{0,12}") {
             proptest::prop_assert_eq!(all_capitalized(&s), capitalized(&s).all(|c| c));
             // The fast path of `judge`: every form matches such a name.
@@ -1069,6 +1163,18 @@ mod tests {
             let lowered = Lowered::new(&word, &mut buf);
             proptest::prop_assert_eq!(lowered.is_in(&set), contains_lowercased(&set, &word));
         }
+    }
+
+    #[test]
+    fn after_head_shapes_hold_every_word_that_starts_no_key() {
+        let g = gazetteer();
+        let mut rejected = 0;
+        for word in g.after_heads.keys().filter(|w| !g.may_start(w)) {
+            assert!(may_be_lowercase_in(&AFTER_HEAD_SHAPES, word), "{word}");
+            rejected += 1;
+        }
+        // Words that start a key need no shape: the search looks them up anyway.
+        assert!(rejected < g.after_heads.len());
     }
 
     #[test]

@@ -45,14 +45,18 @@ pub fn segment(text: &str) -> Segmentation {
     };
     let mut paragraph: Option<Range<usize>> = None;
     scan_lines(text, |line| {
-        match trim(text, line.range.clone()) {
+        // The line is trimmed once, for its paragraph and its sentences.
+        let content = trim(text, line.range.clone());
+        match &content {
             Some(content) => match &mut paragraph {
                 Some(paragraph) => paragraph.end = content.end,
-                None => paragraph = Some(content),
+                None => paragraph = Some(content.clone()),
             },
             None => segmentation.paragraphs.extend(paragraph.take()),
         }
-        line_sentences(text, &line, &mut segmentation.sentences);
+        if let Some(content) = content {
+            line_sentences(text, &line, content, &mut segmentation.sentences);
+        }
     });
     segmentation.paragraphs.extend(paragraph);
     segmentation
@@ -251,10 +255,8 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…' | '‼' | '⁇' | '⁈' | '⁉')
 }
 
-fn line_sentences(text: &str, line: &Line, out: &mut Vec<Range<usize>>) {
-    let Some(range) = trim(text, line.range.clone()) else {
-        return;
-    };
+/// Appends the sentences of `line`, whose trimmed range is `range`, to `out`.
+fn line_sentences(text: &str, line: &Line, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     if line.terminators.is_empty() && line.latin {
         out.push(range);
         return;
