@@ -459,7 +459,12 @@ impl Scan<'_> {
         }
         let head_end = if h + 1 < self.words.len() && self.is_compound_head(h) {
             h + 2
-        } else if CUES.heads.contains(self.key(h)) {
+        } else if CUES.heads.contains(self.key(h))
+            // With an anonymity marker, any person noun is an informant: `un
+            // médecin du service, sous couvert d'anonymat`, `un cheminot qui a
+            // requis l'anonymat`.
+            || crate::actors::lexicon().roles.contains_key(self.key(h))
+        {
             h + 1
         } else {
             return None;

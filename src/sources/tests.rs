@@ -113,6 +113,27 @@ fn informants_with_an_anonymity_marker() {
 }
 
 #[test]
+fn any_person_noun_with_an_anonymity_marker() {
+    assert_eq!(
+        sources("Un médecin du service, sous couvert d'anonymat, décrit des nuits difficiles."),
+        [anonymous(
+            "Un médecin du service, sous couvert d'anonymat",
+            Some("du service, sous couvert d'anonymat")
+        )]
+    );
+    assert_eq!(
+        sources("Une infirmière qui a requis l'anonymat parle de fatigue."),
+        [anonymous(
+            "Une infirmière qui a requis l'anonymat",
+            Some("qui a requis l'anonymat")
+        )]
+    );
+    // Not a person, or no marker: nothing.
+    assert!(sources("Un article paru sous couvert d'anonymat a circulé.").is_empty());
+    assert!(sources("Un médecin du service décrit des nuits difficiles.").is_empty());
+}
+
+#[test]
 fn vague_attributions() {
     let got = sources("Selon plusieurs médias, il part. Certains analystes doutent.");
     let kinds: Vec<_> = got.iter().map(|s| (s.0.as_str(), s.1)).collect();
