@@ -168,15 +168,28 @@ static ASCII_CLASS: [u8; 256] = {
 /// and the class of the byte that ends the run (if any), are added to `seen`.
 #[inline(always)]
 fn ascii_run(bytes: &[u8], from: usize, seen: &mut u8) -> usize {
-    // One table look-up a byte, nothing decoded.
-    from + bytes[from..]
+    // One table look-up a byte, nothing decoded; eight bytes a turn while eight are
+    // left, unrolled, with one bound check for the eight.
+    let mut i = from;
+    while let Some(block) = bytes.get(i..i + 8) {
+        let block: &[u8; 8] = block.try_into().expect("eight bytes");
+        for (k, &b) in block.iter().enumerate() {
+            let class = ASCII_CLASS[usize::from(b)];
+            *seen |= class;
+            if class & ALNUM == 0 {
+                return i + k;
+            }
+        }
+        i += 8;
+    }
+    i + bytes[i..]
         .iter()
         .position(|&b| {
             let class = ASCII_CLASS[usize::from(b)];
             *seen |= class;
             class & ALNUM == 0
         })
-        .unwrap_or(bytes.len() - from)
+        .unwrap_or(bytes.len() - i)
 }
 
 /// Whether `word` (a word made by [`split`]) has at least two letters.
@@ -644,6 +657,7 @@ mod tests {
             reference_push_key(&word, &mut plain);
             proptest::prop_assert_eq!(fast, plain);
         }
+
     }
 
     #[test]

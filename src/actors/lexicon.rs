@@ -326,19 +326,25 @@ impl CueTable<'_> {
     /// words. Inlined: it runs for every word of every text.
     #[inline(always)]
     pub(crate) fn cue(self, key: &[u8]) -> u32 {
+        self.find(key).map_or(0, |(_, cues)| cues)
+    }
+
+    /// The key of the table equal to the bytes `key`, as the lexicon holds it, and its
+    /// cues (never 0); `None` for most words. The key held is a `&str` already: a
+    /// caller with the bytes of a word needs no checked slice of its text for it.
+    #[inline(always)]
+    pub(crate) fn find(self, key: &[u8]) -> Option<(&'static str, u32)> {
         let packed = packed(key);
         let mut slot = cue_slot(packed, key.len());
         loop {
-            let Some(known) = self.keys.get(usize::from(self.slots[slot])) else {
-                // `NO_KEY`: past the keys of this slot.
-                return 0;
-            };
+            // `NO_KEY`: past the keys of this slot.
+            let known = self.keys.get(usize::from(self.slots[slot]))?;
             // Keys of up to eight bytes are whole in `packed`: no string comparison.
             if known.packed == packed
                 && known.len == key.len()
                 && (key.len() <= 8 || known.key.as_bytes() == key)
             {
-                return known.cues;
+                return Some((known.key, known.cues));
             }
             slot = (slot + 1) % CUE_SLOTS;
         }
@@ -787,6 +793,8 @@ mod tests {
         let lex = lexicon();
         for (&key, &bits) in &lex.cues {
             assert_eq!(lex.cue(key), bits, "{key}");
+            // The key found is the one asked for, with its cues.
+            assert_eq!(lex.cue_table().find(key.as_bytes()), Some((key, bits)));
             // Near misses: a letter more or less, another last letter.
             let mut chars = key.chars();
             chars.next_back();
@@ -811,6 +819,10 @@ mod tests {
         fn cue_is_the_hash_look_up(key in "[a-eélrs' -]{0,12}") {
             let lex = lexicon();
             proptest::prop_assert_eq!(lex.cue(&key), lex.cue_reference(&key));
+            // `find` gives back the key asked for, when the table has it.
+            let found = lex.cue_table().find(key.as_bytes());
+            let reference = lex.cues.get_key_value(key.as_str()).map(|(&k, &c)| (k, c));
+            proptest::prop_assert_eq!(found, reference);
         }
 
         #[test]

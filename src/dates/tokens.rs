@@ -127,6 +127,9 @@ struct Vocabulary {
     /// last byte of a Latin-1 capital (`É` is `0xc3 0x89`, `é` is `0xc3 0xa9`), and
     /// leaves a lowercase one as it is.
     strong_last_lengths: [u64; 256],
+    /// [`folded_hash`]es of the words that make a token strong, in an open-addressing
+    /// table (0 is empty), probed from [`first_slot`].
+    strong_folded: Vec<u64>,
     /// The hash of `été`.
     ete: u64,
 }
@@ -135,6 +138,9 @@ struct Vocabulary {
 #[derive(Clone, Copy)]
 struct Slot {
     hash: u64,
+    /// The bytes of a word of at most eight bytes, as [`read_word`] reads them (0
+    /// for a longer word).
+    chunk: u64,
     word: &'static str,
     entry: Entry,
 }
@@ -149,6 +155,26 @@ impl Vocabulary {
             return None;
         }
         self.get_hashed(vocabulary_hash(word.as_bytes()), word)
+    }
+
+    /// The classes of the lowercase word [`read_word`] read as `(h, chunk)`, of
+    /// `len` bytes: a word of at most eight bytes is the one of the table if it has
+    /// its length and its bytes, one comparison where [`Self::get_hashed`] compared
+    /// the strings (a call to `memcmp` for about a word in three, the function
+    /// words `le`, `de`, `la` of the vocabulary).
+    #[inline]
+    fn get_read(&self, (h, chunk): (u64, u64), len: usize) -> Option<&Entry> {
+        let mut slot = first_slot(h);
+        loop {
+            let s = &self.words[slot];
+            if s.hash == 0 {
+                return None;
+            }
+            if s.hash == h && s.chunk == chunk && s.word.len() == len {
+                return Some(&s.entry);
+            }
+            slot = (slot + 1) % WORD_SLOTS;
+        }
     }
 
     /// The classes of a lowercase word of [`vocabulary_hash`] `h`.
@@ -196,12 +222,41 @@ impl Vocabulary {
                 != 0
     }
 
-    /// Whether the word `word` of [`letters_end`] (any case) makes a token strong,
-    /// after the word `previous`: `été` does not after a form of `avoir`.
-    /// Only the first test, [`Self::may_be_strong`], is inlined: it rejects most words.
+    /// Whether the word `bytes[start..end]` of [`letters_end`] (any case) makes a
+    /// token strong, after the word `previous`: `été` does not after a form of
+    /// `avoir`. Only the first test, [`Self::may_be_strong`], is inlined: it rejects
+    /// most words. The words it lets through (`des`, `dans`, `ont`: a strong word's
+    /// first byte, last byte and length) are mostly rejected by their folded hash
+    /// ([`Self::may_fold_to_strong`]), one read of the text, where [`Self::is_strong_word`]
+    /// hashed them a byte at a time.
     #[inline]
-    fn makes_strong(&self, word: &[u8], previous: Option<&[u8]>) -> bool {
-        self.may_be_strong(word) && self.is_strong_word(word, previous)
+    fn makes_strong(
+        &self,
+        bytes: &[u8],
+        start: usize,
+        end: usize,
+        previous: Option<&[u8]>,
+    ) -> bool {
+        let word = &bytes[start..end];
+        self.may_be_strong(word)
+            && self.may_fold_to_strong(bytes, start, end)
+            && self.is_strong_word(word, previous)
+    }
+
+    /// Whether the word `bytes[start..end]` of [`letters_end`] has the [`folded_hash`]
+    /// of a word that makes a token strong: every word that lowercases to one does
+    /// (its folded bytes are those of its lowercase form), and few others.
+    #[inline(never)]
+    fn may_fold_to_strong(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+        let h = read_folded(bytes, start, end).unwrap_or_else(|| folded_hash(&bytes[start..end]));
+        let mut slot = first_slot(h);
+        loop {
+            match self.strong_folded[slot] {
+                0 => return false,
+                s if s == h => return true,
+                _ => slot = (slot + 1) % STRONG_SLOTS,
+            }
+        }
     }
 
     /// [`Self::makes_strong`] past its first test: the word is hashed.
@@ -226,8 +281,12 @@ impl Vocabulary {
     }
 }
 
-/// Slots of the strong-word table: a power of two well above the word count.
+/// Slots of the strong-word tables: a power of two well above the word count.
 const STRONG_SLOTS: usize = 1024;
+
+// [`Vocabulary::strong_folded`] is probed from [`first_slot`], a slot of the
+// vocabulary table.
+const _: () = assert!(STRONG_SLOTS == WORD_SLOTS);
 
 /// The hash of the vocabulary table: the word's bytes read eight at a time
 /// (little-endian, the last chunk padded with zeros), each chunk mixed in by a
@@ -263,11 +322,12 @@ fn first_slot(h: u64) -> usize {
     (h >> (64 - WORD_SLOTS.trailing_zeros())) as usize
 }
 
-/// [`vocabulary_hash`] of the word `bytes[start..end]`, for a word of at most eight
-/// bytes with eight bytes of `bytes` from its start (most words): one read hashes
-/// it, where a loop did a byte at a time. `None` for another word.
+/// [`vocabulary_hash`] of the word `bytes[start..end]`, and its bytes as one number
+/// (little-endian, padded with zeros), for a word of at most eight bytes with eight
+/// bytes of `bytes` from its start (most words): one read hashes it, where a loop
+/// did a byte at a time. `None` for another word.
 #[inline]
-fn read_word(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
+fn read_word(bytes: &[u8], start: usize, end: usize) -> Option<(u64, u64)> {
     let len = end - start;
     let chunk = bytes.get(start..start + 8)?;
     if !(1..=8).contains(&len) {
@@ -276,7 +336,55 @@ fn read_word(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
     let chunk = u64::from_le_bytes(chunk.try_into().ok()?);
     // The lanes of the word's bytes.
     let lanes = u64::MAX >> (64 - 8 * len);
-    Some(mix_chunk(len as u64, chunk & lanes) | 1)
+    let chunk = chunk & lanes;
+    Some((mix_chunk(len as u64, chunk) | 1, chunk))
+}
+
+/// [`vocabulary_hash`] of the bytes of `word` with bit `0x20` set: the same for a
+/// word of [`letters_end`] and its lowercase form (the bit lowercases an ASCII
+/// letter and the second byte of a Latin-1 capital, and a lowercase letter keeps
+/// it), which the table of [`Vocabulary::strong_folded`] is looked up by.
+fn folded_hash(word: &[u8]) -> u64 {
+    let mut h = word.len() as u64;
+    for chunk in word.chunks(8) {
+        let c = chunk
+            .iter()
+            .rev()
+            .fold(0u64, |c, &b| (c << 8) | u64::from(b | 0x20));
+        h = mix_chunk(h, c);
+    }
+    h | 1
+}
+
+/// [`folded_hash`] of the word `bytes[start..end]` by [`read_hash`].
+#[inline]
+fn read_folded(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
+    read_hash(bytes, start, end, 0x2020_2020_2020_2020)
+}
+
+/// [`vocabulary_hash`] of the word `bytes[start..end]`, each byte or-ed with the
+/// byte of `fold` (0 for the word itself), by one read of eight bytes or two of
+/// sixteen, as [`read_word`]: a word of nine to sixteen bytes (`plusieurs`,
+/// `désormais`) is hashed without a loop over its bytes. `None` for a word of more
+/// than sixteen bytes, or without sixteen bytes of `bytes` from its start (eight
+/// for a word of at most eight).
+#[inline]
+fn read_hash(bytes: &[u8], start: usize, end: usize, fold: u64) -> Option<u64> {
+    let len = end - start;
+    let read = |at: usize| -> Option<u64> {
+        let chunk = bytes.get(at..at + 8)?;
+        Some(u64::from_le_bytes(chunk.try_into().ok()?) | fold)
+    };
+    // The lanes of the word's bytes in its last chunk.
+    let lanes = |n: usize| u64::MAX >> (64 - 8 * n);
+    match len {
+        1..=8 => Some(mix_chunk(len as u64, read(start)? & lanes(len)) | 1),
+        9..=16 => {
+            let (first, second) = (read(start)?, read(start + 8)?);
+            Some(mix_chunk(mix_chunk(len as u64, first), second & lanes(len - 8)) | 1)
+        }
+        _ => None,
+    }
 }
 
 /// FNV-1a over the bytes of a lowercase word.
@@ -360,6 +468,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     let mut table = vec![
         Slot {
             hash: 0,
+            chunk: 0,
             word: "",
             entry: Entry {
                 first: Class::Vague,
@@ -375,9 +484,22 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         while table[slot].hash != 0 {
             slot = (slot + 1) % WORD_SLOTS;
         }
-        table[slot] = Slot { hash, word, entry };
+        let chunk = match word.len() {
+            1..=8 => word
+                .bytes()
+                .rev()
+                .fold(0u64, |c, b| (c << 8) | u64::from(b)),
+            _ => 0,
+        };
+        table[slot] = Slot {
+            hash,
+            chunk,
+            word,
+            entry,
+        };
     }
     let mut strong = vec![0u64; STRONG_SLOTS];
+    let mut strong_folded = vec![0u64; STRONG_SLOTS];
     let strong_words = words
         .iter()
         .filter(|(_, e)| e.strong)
@@ -398,6 +520,12 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
             slot = (slot + 1) % STRONG_SLOTS;
         }
         strong[slot] = h;
+        let h = folded_hash(word.as_bytes());
+        let mut slot = first_slot(h);
+        while strong_folded[slot] != 0 && strong_folded[slot] != h {
+            slot = (slot + 1) % STRONG_SLOTS;
+        }
+        strong_folded[slot] = h;
     }
     let mut lengths = [0u64; 256];
     let mut last_lengths = [0u64; 256];
@@ -419,6 +547,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         last_lengths,
         strong_lengths,
         strong_last_lengths,
+        strong_folded,
         ete: word_hash("été".bytes()),
     }
 });
@@ -462,11 +591,10 @@ pub fn words_may_hold_a_date(bytes: &[u8], offset: usize, words: &[Word]) -> boo
     for w in words {
         let (start, end) = (w.start - offset, w.end - offset);
         if w.is(Word::LETTERS) {
-            let word = &bytes[start..end];
-            if vocabulary.makes_strong(word, previous) {
+            if vocabulary.makes_strong(bytes, start, end, previous) {
                 return true;
             }
-            previous = Some(word);
+            previous = Some(&bytes[start..end]);
         } else if !w.is(Word::PUNCT) && scan_for_a_date(bytes, start..end, &mut previous) {
             return true;
         }
@@ -513,11 +641,10 @@ fn scan_for_a_date<'b>(
             i += 1;
             continue;
         }
-        let word = &bytes[i..end];
-        if vocabulary.makes_strong(word, *previous) {
+        if vocabulary.makes_strong(bytes, i, end, *previous) {
             return true;
         }
-        *previous = Some(word);
+        *previous = Some(&bytes[i..end]);
         i = end;
     }
     false
@@ -785,16 +912,21 @@ fn is_latin_word(word: &str) -> bool {
     true
 }
 
+/// The tokens [`Tokens::new`] makes room for: those of a long sentence.
+const SENTENCE_TOKENS: usize = 128;
+
 impl<'t> Tokens<'t> {
     /// Token buffers for the sentences of `text`.
     pub fn new(text: &'t str) -> Self {
+        // Room for a long sentence from the start: growing the buffers word by word
+        // cost a few reallocations in every article.
         Tokens {
             text,
-            toks: Vec::new(),
-            forms: Vec::new(),
+            toks: Vec::with_capacity(SENTENCE_TOKENS),
+            forms: Vec::with_capacity(SENTENCE_TOKENS),
             lower: String::new(),
             any_lowered: false,
-            strong: Vec::new(),
+            strong: Vec::with_capacity(SENTENCE_TOKENS / 4),
             #[cfg(test)]
             next_strong: Vec::new(),
         }
@@ -925,7 +1057,7 @@ impl<'t> Tokens<'t> {
             let capital = w.is(Word::CAPITALIZED);
             if w.is(Word::FOLDED) {
                 let entry = match read_word(text.as_bytes(), w.start, w.end) {
-                    Some(hash) => vocabulary.get_hashed(hash, word),
+                    Some(read) => vocabulary.get_read(read, word.len()),
                     None => vocabulary.get(word),
                 };
                 self.push_word(w.start..w.end, word, entry, capital, space_before);
@@ -1398,6 +1530,13 @@ mod tests {
         }
     }
 
+    /// `text`'s bytes, with `start` and `start + len` kept inside them.
+    fn clamped(text: &str, start: usize, len: usize) -> (&[u8], usize, usize) {
+        let bytes = text.as_bytes();
+        let start = start.min(bytes.len());
+        (bytes, start, (start + len).min(bytes.len()))
+    }
+
     proptest::proptest! {
         /// A word read at once has the hash of its bytes, if it is one to eight bytes
         /// with eight bytes from its start.
@@ -1407,13 +1546,17 @@ mod tests {
             start in 0usize..40,
             len in 0usize..12,
         ) {
-            let bytes = text.as_bytes();
-            let start = start.min(bytes.len());
-            let end = (start + len).min(bytes.len());
+            let (bytes, start, end) = clamped(&text, start, len);
             let word = &bytes[start..end];
             let expected = (!word.is_empty() && word.len() <= 8 && start + 8 <= bytes.len())
                 .then(|| vocabulary_hash(word));
-            proptest::prop_assert_eq!(read_word(bytes, start, end), expected);
+            let read = read_word(bytes, start, end);
+            proptest::prop_assert_eq!(read.map(|(h, _)| h), expected);
+            // The number read is the word's bytes.
+            if let Some((_, chunk)) = read {
+                proptest::prop_assert_eq!(&chunk.to_le_bytes()[..word.len()], word);
+                proptest::prop_assert_eq!(chunk.checked_shr(8 * word.len() as u32).unwrap_or(0), 0);
+            }
         }
     }
 
@@ -1424,6 +1567,52 @@ mod tests {
             word in "(mars|sept|hier|week|le|jusqu|après-midi|[a-zéû]{1,9}|[a-z]{1,3}-[a-z]{1,4})"
         ) {
             proptest::prop_assert_eq!(VOCABULARY.get(&word), VOCABULARY.map.get(word.as_str()));
+            // Read at once from a text, followed by other bytes (`mars` in `marsupial`).
+            let text = format!("{word}upial..");
+            if let Some(read) = read_word(text.as_bytes(), 0, word.len()) {
+                proptest::prop_assert_eq!(
+                    VOCABULARY.get_read(read, word.len()),
+                    VOCABULARY.map.get(word.as_str())
+                );
+            }
+        }
+
+        /// A word read by one or two reads has the hash of its bytes (or-ed with the
+        /// folding bits), if it is one to sixteen bytes with the bytes read in the text.
+        #[test]
+        fn two_reads_hash_words(
+            text in "([a-zA-Z@\\[`{é' ]|mars|jusqu|semaines|désormais){0,8}",
+            start in 0usize..60,
+            len in 0usize..20,
+        ) {
+            let (bytes, start, end) = clamped(&text, start, len);
+            let word = &bytes[start..end];
+            let readable = if word.len() <= 8 { 8 } else { 16 };
+            let expected = (!word.is_empty() && word.len() <= 16 && start + readable <= bytes.len())
+                .then(|| vocabulary_hash(word));
+            proptest::prop_assert_eq!(read_hash(bytes, start, end, 0), expected);
+            let folded = expected.map(|_| folded_hash(word));
+            proptest::prop_assert_eq!(read_folded(bytes, start, end), folded);
+        }
+
+        /// A word that lowercases to a strong word has its folded hash, read at once
+        /// or not, and the filter lets it through.
+        #[test]
+        fn strong_words_pass_the_folded_filter(
+            word in "(mars|MARS|Mars|été|ÉTÉ|Été|week|Week|DATE|jeudi|Février|FÉVRIER|hier|[a-zA-ZéÉ]{1,10})",
+            tail in "[a-z .]{0,8}",
+        ) {
+            let text = format!("{word}{tail}");
+            let bytes = text.as_bytes();
+            let end = word.len();
+            if let Some(h) = read_folded(bytes, 0, end) {
+                proptest::prop_assert_eq!(h, folded_hash(word.as_bytes()));
+            }
+            let lower = word.to_lowercase();
+            proptest::prop_assert_eq!(folded_hash(word.as_bytes()), folded_hash(lower.as_bytes()));
+            if VOCABULARY.is_strong_word(word.as_bytes(), None) {
+                proptest::prop_assert!(VOCABULARY.may_fold_to_strong(bytes, 0, end));
+            }
         }
 
         /// A word the split marks [`Word::LETTERS`] is a Latin word, and only it.
@@ -1523,6 +1712,32 @@ mod tests {
     fn the_vocabulary_table_holds_every_word() {
         for (word, entry) in &VOCABULARY.map {
             assert_eq!(VOCABULARY.get(word), Some(entry), "{word}");
+        }
+    }
+
+    #[test]
+    fn every_strong_word_passes_the_folded_filter() {
+        let strong = VOCABULARY
+            .map
+            .iter()
+            .filter(|(_, e)| e.strong)
+            .map(|(w, _)| *w)
+            .chain(STRONG_WORDS);
+        for word in strong {
+            for form in [word.to_string(), word.to_uppercase()] {
+                assert!(
+                    VOCABULARY.may_fold_to_strong(form.as_bytes(), 0, form.len()),
+                    "{form}"
+                );
+            }
+        }
+        // The common words that share a strong word's first and last bytes and
+        // length (`dec`, `mars`, `oct`) are told apart.
+        for word in ["des", "dans", "ont", "mais", "sont", "avec"] {
+            assert!(
+                !VOCABULARY.may_fold_to_strong(word.as_bytes(), 0, word.len()),
+                "{word}"
+            );
         }
     }
 

@@ -377,6 +377,18 @@ pub fn is_word_char(c: char) -> bool {
 
 /// Appends the normalized form of one token (letters and digits only).
 pub fn push_token(token: &str, key: &mut String) {
+    // ASCII letters and digits fold by themselves: most names, most words.
+    if token.is_ascii() {
+        return push_ascii_token(token, key);
+    }
+    for c in token.chars() {
+        fold_char(c, key);
+    }
+}
+
+/// [`push_token`] for a token known to be ASCII (the caller checked it while
+/// finding the token's end).
+pub fn push_ascii_token(token: &str, key: &mut String) {
     if token.len() <= 3 {
         match token {
             "St" | "ST" | "st" => return key.push_str("saint"),
@@ -384,16 +396,9 @@ pub fn push_token(token: &str, key: &mut String) {
             _ => {}
         }
     }
-    // ASCII letters and digits fold by themselves: most names, most words.
-    if token.is_ascii() {
-        let start = key.len();
-        key.push_str(token);
-        key[start..].make_ascii_lowercase();
-        return;
-    }
-    for c in token.chars() {
-        fold_char(c, key);
-    }
+    let start = key.len();
+    key.push_str(token);
+    key[start..].make_ascii_lowercase();
 }
 
 /// Lowercase without diacritics, for the Latin letters of European languages.

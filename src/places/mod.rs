@@ -22,6 +22,7 @@
 mod gazetteer;
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -47,6 +48,7 @@ struct Cues {
     stopword_shapes: [u64; 256],
     street_shapes: [u64; 256],
     water: WordSet,
+    water_shapes: [u64; 256],
     first_names: WordSet,
     buildings: WordSet,
 }
@@ -65,6 +67,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         contractions: section("contractions"),
         heads: WordSet::parse(include_str!("heads.txt")),
         stopwords,
+        water_shapes: shapes(&section("water")),
         water: section("water"),
         first_names: WordSet::parse(include_str!("first_names.txt")),
         buildings: section("buildings"),
@@ -137,15 +140,7 @@ fn next_capital_lead(bytes: &[u8]) -> Option<usize> {
 pub fn extract(doc: &Document) -> Vec<PlaceMention> {
     let gazetteer = gazetteer();
     let text = doc.text();
-    let mut search = Search {
-        text,
-        gazetteer,
-        key: String::new(),
-        head_key: String::new(),
-        written_key: String::new(),
-        scratch: Vec::new(),
-        pool: Vec::new(),
-    };
+    let mut search = Search::new(text, gazetteer);
     let mut found: Vec<Found> = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -223,9 +218,28 @@ struct Search<'a> {
     scratch: Vec<u32>,
     /// The candidates of every mention found, one range each: one buffer for all.
     pool: Vec<u32>,
+    /// The last sentence [`Search::speaks_of_water`] looked at, and its answer.
+    watery: Option<(usize, bool)>,
+    /// The sentence of the last [`Search::sentence_index`] asked about.
+    sentence: Cell<usize>,
 }
 
 impl<'a> Search<'a> {
+    /// A search of `text` with empty buffers.
+    fn new(text: &'a str, gazetteer: &'a Gazetteer) -> Search<'a> {
+        Search {
+            text,
+            gazetteer,
+            key: String::new(),
+            head_key: String::new(),
+            written_key: String::new(),
+            scratch: Vec::new(),
+            pool: Vec::new(),
+            watery: None,
+            sentence: Cell::new(0),
+        }
+    }
+
     /// Searches for a name at the capitalized word starting at `at`, or at a generic
     /// head up to three words before it (`mer du Nord`, `golfe Persique`).
     fn at_capital(&mut self, doc: &Document, at: usize) -> Option<Hit> {
@@ -234,9 +248,8 @@ impl<'a> Search<'a> {
         let mut starts = [usize::MAX; 4];
         let mut pos = at;
         // The capital's word, normalized once: for the filters and the search at it.
-        let first_end = word_end(self.text, at);
         self.key.clear();
-        gazetteer::push_token(&self.text[at..first_end], &mut self.key);
+        let first_end = push_word(self.text, at, &mut self.key);
         // Most capitalized words start no name: the filter says so, and then only a
         // word that follows a head but starts no name can still lead to one, words
         // whose shapes tell most others apart without a look-up in `after_heads`.
@@ -374,7 +387,8 @@ impl<'a> Search<'a> {
             return None;
         }
         let all_caps = !written.chars().any(char::is_lowercase);
-        let starts_sentence = is_sentence_start(doc, span.start);
+        let starts_sentence =
+            is_sentence_start(doc, span.start, self.sentence_index(doc, span.start));
         if may_be_lowercase_in(&cues.stopword_shapes, written)
             && contains_lowercased(&cues.stopwords, written)
         {
@@ -401,7 +415,7 @@ impl<'a> Search<'a> {
                 && word_text.starts_with(char::is_uppercase)
                 && word_text.chars().any(char::is_lowercase)
                 && !all_caps
-                && !is_sentence_start(doc, word.start)
+                && !is_sentence_start(doc, word.start, self.sentence_index(doc, word.start))
                 && !lowered.is_in(&cues.stopwords)
                 && !lowered.is_in(&cues.place_nouns)
                 && !lowered.is_in(&cues.heads)
@@ -481,14 +495,7 @@ impl<'a> Search<'a> {
                 .iter()
                 .any(|&c| places[c as usize].kind == PlaceKind::Water)
         {
-            let sentence = doc
-                .sentences()
-                .get(doc.sentence_index(span.start))
-                .cloned()
-                .unwrap_or(0..text.len());
-            let watery = text[sentence]
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| contains_lowercased(&cues.water, w));
+            let watery = self.speaks_of_water(doc, span.start);
             candidates.retain(|&c| (places[c as usize].kind == PlaceKind::Water) == watery);
             if candidates.is_empty() {
                 return drop(span);
@@ -515,6 +522,40 @@ impl<'a> Search<'a> {
                 candidates: 0..0,
             }),
         })
+    }
+
+    /// `doc.sentence_index(pos)`, stepping from the sentence of the last call: the
+    /// search asks about positions that move forward through the text, mostly in
+    /// the same sentence or the next, where a binary search over all of them
+    /// would cost more. Sentences are in order, so the steps find the same one.
+    fn sentence_index(&self, doc: &Document, pos: usize) -> usize {
+        let sentences = doc.sentences();
+        let mut index = self.sentence.get();
+        while index + 1 < sentences.len() && sentences[index + 1].start <= pos {
+            index += 1;
+        }
+        while index > 0 && sentences[index].start > pos {
+            index -= 1;
+        }
+        self.sentence.set(index);
+        index
+    }
+
+    /// Whether the sentence containing `pos` has a water word (`fleuve`, `crue`).
+    ///
+    /// Remembered for the last sentence asked about: a sentence often names several
+    /// rivers, and the scan lowercases none of its words whose first byte and length
+    /// no water word has (see [`may_be_lowercase_in`]).
+    fn speaks_of_water(&mut self, doc: &Document, pos: usize) -> bool {
+        let index = self.sentence_index(doc, pos);
+        if let Some((last, watery)) = self.watery {
+            if last == index {
+                return watery;
+            }
+        }
+        let watery = sentence_speaks_of_water(doc, index, true);
+        self.watery = Some((index, watery));
+        watery
     }
 
     /// Whether the word after `end` is written in capitals (a heading, a dateline).
@@ -642,6 +683,19 @@ impl<'a> Search<'a> {
     }
 }
 
+/// Whether sentence `index` of `doc` (the whole text if there is none) has a water
+/// word. With `pretest`, words are first checked against the water words' shapes;
+/// without, every word is lowercased and looked up (the reference).
+fn sentence_speaks_of_water(doc: &Document, index: usize, pretest: bool) -> bool {
+    let text = doc.text();
+    let cues = &*CUES;
+    let sentence = doc.sentences().get(index).cloned().unwrap_or(0..text.len());
+    text[sentence].split(|c: char| !c.is_alphabetic()).any(|w| {
+        (!pretest || may_be_lowercase_in(&cues.water_shapes, w))
+            && contains_lowercased(&cues.water, w)
+    })
+}
+
 /// The longest gazetteer key found by [`longest_at`].
 struct Longest<'g> {
     /// Where the name ends in the text.
@@ -659,9 +713,8 @@ fn longest_at<'g>(
     key: &mut String,
     start: usize,
 ) -> Option<Longest<'g>> {
-    let first_end = word_end(text, start);
     key.clear();
-    gazetteer::push_token(&text[start..first_end], key);
+    let first_end = push_word(text, start, key);
     longest_from(text, gazetteer, key, start, first_end)
 }
 
@@ -700,9 +753,8 @@ fn longest_from<'g>(
                     break;
                 }
                 pos = next;
-                end = word_end(text, pos);
                 key.push(' ');
-                gazetteer::push_token(&text[pos..end], key);
+                end = push_word(text, pos, key);
             }
             _ => break,
         }
@@ -955,7 +1007,55 @@ fn is_word_start(text: &str, pos: usize) -> bool {
     }
 }
 
-/// End of the word (letters and digits) starting at `pos`.
+/// For each byte, its lowercase form if it is an ASCII letter or digit, else 0.
+static ASCII_WORD_LOWER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        if b.is_ascii_alphanumeric() {
+            table[b as usize] = b.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
+/// Appends the normalized form of the word starting at `pos` to `key` (see
+/// [`gazetteer::push_token`]) and returns its end: `word_end` and `push_token` in
+/// one.
+///
+/// The ASCII letters and digits, most of a word or all of it, are folded as they
+/// are scanned, one table look-up each, instead of finding the end first and then
+/// reading the word again. Folding goes character by character, so the rest of a
+/// word, from its first other byte on, is folded after its ASCII start; only
+/// `St` and `Ste`, ASCII words, fold as a whole.
+fn push_word(text: &str, pos: usize, key: &mut String) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    while let Some(&b) = bytes.get(i) {
+        let lower = ASCII_WORD_LOWER[usize::from(b)];
+        if lower == 0 {
+            break;
+        }
+        key.push(char::from(lower));
+        i += 1;
+    }
+    if bytes.get(i).is_some_and(|&b| b >= 0x80) {
+        let end = word_end(text, i);
+        // A word that goes on past its ASCII start (not `St` before a no-break space).
+        if end > i {
+            gazetteer::push_token(&text[i..end], key);
+            return end;
+        }
+    }
+    if i - pos <= 3 && matches!(&text[pos..i], "St" | "ST" | "st" | "Ste" | "STE" | "ste") {
+        key.truncate(key.len() - (i - pos));
+        gazetteer::push_ascii_token(&text[pos..i], key);
+    }
+    i
+}
+
+/// End of the word (letters and digits) starting at `pos`, or going on there.
 fn word_end(text: &str, pos: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = pos;
@@ -1091,10 +1191,11 @@ fn all_capitalized(s: &str) -> bool {
 }
 
 /// True when nothing but punctuation and spaces stands between the start of the
-/// sentence containing `pos` and `pos`.
-fn is_sentence_start(doc: &Document, pos: usize) -> bool {
+/// sentence containing `pos` and `pos`;
+/// `index` is the sentence's: `doc.sentence_index(pos)`.
+fn is_sentence_start(doc: &Document, pos: usize, index: usize) -> bool {
     let sentences = doc.sentences();
-    let Some(sentence) = sentences.get(doc.sentence_index(pos)) else {
+    let Some(sentence) = sentences.get(index) else {
         return true;
     };
     if sentence.start > pos {
@@ -1131,6 +1232,31 @@ mod tests {
         }
 
         #[test]
+        fn push_word_as_word_end_and_push_token(text in "(St|Ste|STE|sT|[a-zA-Z0-9 .,'’«»éÉŒ\u{a0}\u{2160}-]){0,10}") {
+            for pos in (0..text.len()).filter(|&p| text.is_char_boundary(p)) {
+                let mut key = String::from("x ");
+                let end = push_word(&text, pos, &mut key);
+                let mut plain = String::from("x ");
+                let plain_end = word_end(&text, pos);
+                gazetteer::push_token(&text[pos..plain_end], &mut plain);
+                proptest::prop_assert_eq!(end, plain_end);
+                proptest::prop_assert_eq!(key, plain);
+            }
+        }
+
+        #[test]
+        fn sentence_cursor_as_binary_search(
+            text in "([A-Z][a-z]{0,4}[ .!?]{1,2}){0,12}",
+            positions in proptest::collection::vec(0usize..80, 0..24),
+        ) {
+            let doc = Document::new(&text);
+            let search = Search::new(&text, gazetteer());
+            for pos in positions.into_iter().map(|p| p.min(text.len())) {
+                proptest::prop_assert_eq!(search.sentence_index(&doc, pos), doc.sentence_index(pos));
+            }
+        }
+
+        #[test]
         fn prev_word_bytes_as_chars(text in "[a-zA-Z0-9 .,'’«»é\u{a0}-]{0,16}") {
             for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
                 proptest::prop_assert_eq!(prev_word(&text, pos), prev_word_chars(&text, pos));
@@ -1162,6 +1288,23 @@ mod tests {
             let mut buf = [0u8; 32];
             let lowered = Lowered::new(&word, &mut buf);
             proptest::prop_assert_eq!(lowered.is_in(&set), contains_lowercased(&set, &word));
+        }
+    }
+
+    #[test]
+    fn water_is_found_as_without_the_shapes() {
+        let text = "La Marne déborde. Crue de la Seine à Paris. Le FLEUVE monte. \
+                    Le Rhône et la Saône. Étiage sévère sur la Loire. Une ÉTIAGE";
+        let doc = Document::new(text);
+        let mut watery = 0;
+        for index in 0..doc.sentences().len() + 1 {
+            let fast = sentence_speaks_of_water(&doc, index, true);
+            assert_eq!(fast, sentence_speaks_of_water(&doc, index, false));
+            watery += usize::from(fast);
+        }
+        assert!(watery > 0 && watery <= doc.sentences().len());
+        for word in CUES.water.iter() {
+            assert!(may_be_lowercase_in(&CUES.water_shapes, word), "{word}");
         }
     }
 

@@ -44,6 +44,8 @@ pub fn segment(text: &str) -> Segmentation {
         sentences: Vec::with_capacity(text.len() / 64 + 1),
     };
     let mut paragraph: Option<Range<usize>> = None;
+    // The candidate boundaries of a line, in one buffer for all lines.
+    let mut candidates = Vec::new();
     scan_lines(text, |line| {
         // The line is trimmed once, for its paragraph and its sentences.
         let content = trim(text, line.range.clone());
@@ -55,7 +57,13 @@ pub fn segment(text: &str) -> Segmentation {
             None => segmentation.paragraphs.extend(paragraph.take()),
         }
         if let Some(content) = content {
-            line_sentences(text, &line, content, &mut segmentation.sentences);
+            line_sentences(
+                text,
+                &line,
+                content,
+                &mut candidates,
+                &mut segmentation.sentences,
+            );
         }
     });
     segmentation.paragraphs.extend(paragraph);
@@ -153,11 +161,13 @@ fn scan_lines_by<const BLOCKS: bool>(text: &str, mut on_line: impl FnMut(Line)) 
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Eight plain bytes at once, the common case; else byte by byte up to the end
-        // of the block (or past it, for a separator across it).
-        if BLOCKS && bytes.get(i..i + 8).is_some_and(is_plain_block) {
-            i += 8;
-            continue;
+        // Eight plain bytes at once, the common case, in a loop of its own that keeps
+        // the rest of the state out of its way; then byte by byte up to the end of the
+        // block (or past it, for a separator across it).
+        if BLOCKS {
+            while bytes.get(i..i + 8).is_some_and(is_plain_block) {
+                i += 8;
+            }
         }
         let block_end = bytes.len().min(i + 8);
         while i < block_end {
@@ -255,20 +265,32 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…' | '‼' | '⁇' | '⁈' | '⁉')
 }
 
-/// Appends the sentences of `line`, whose trimmed range is `range`, to `out`.
-fn line_sentences(text: &str, line: &Line, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+/// Appends the sentences of `line`, whose trimmed range is `range`, to `out`;
+/// `candidates` is a buffer for its candidate boundaries.
+fn line_sentences(
+    text: &str,
+    line: &Line,
+    range: Range<usize>,
+    candidates: &mut Vec<usize>,
+    out: &mut Vec<Range<usize>>,
+) {
     if line.terminators.is_empty() && line.latin {
         out.push(range);
         return;
     }
     let s = &text[range.clone()];
-    let candidates = if line.latin {
-        latin_candidates(s, line.terminators.iter().map(|&t| t - range.start))
+    candidates.clear();
+    if line.latin {
+        latin_candidates(
+            s,
+            line.terminators.iter().map(|&t| t - range.start),
+            candidates,
+        );
     } else {
-        unicode_candidates(s)
-    };
+        *candidates = unicode_candidates(s);
+    }
     let mut start = 0;
-    for candidate in candidates {
+    for &candidate in candidates.iter() {
         if candidate <= start {
             continue;
         }
@@ -282,9 +304,12 @@ fn line_sentences(text: &str, line: &Line, range: Range<usize>, out: &mut Vec<Ra
 }
 
 /// Where a sentence may start in Latin-script text: after a terminator (the scanner
-/// found them), closing quotes and at least one whitespace.
-fn latin_candidates(line: &str, terminators: impl Iterator<Item = usize>) -> Vec<usize> {
-    let mut candidates = Vec::new();
+/// found them), closing quotes and at least one whitespace: appended to `candidates`.
+fn latin_candidates(
+    line: &str,
+    terminators: impl Iterator<Item = usize>,
+    candidates: &mut Vec<usize>,
+) {
     let mut resume = 0;
     for t in terminators {
         // A run of terminators (`?!`, `...`) is handled at its first.
@@ -309,7 +334,6 @@ fn latin_candidates(line: &str, terminators: impl Iterator<Item = usize>) -> Vec
             candidates.push(t + next);
         }
     }
-    candidates
 }
 
 /// Where a sentence may start in other scripts: Unicode's sentence boundaries, plus
@@ -407,7 +431,7 @@ fn continues_after(before: &str, next: &str) -> bool {
     if core.ends_with('.') {
         return false; // an ellipsis `...`
     }
-    let (previous_word, word) = last_two_words(core);
+    let (before_word, word) = last_word(core);
     if TITLES.contains(word) {
         return true;
     }
@@ -421,6 +445,8 @@ fn continues_after(before: &str, next: &str) -> bool {
         let name_follows = next_word.starts_with(char::is_uppercase)
             && next_word.chars().nth(1).is_some_and(char::is_lowercase)
             && !is_sentence_opener(next_word.trim_end_matches([',', ';', ':', '.']));
+        // The word before is only looked for here, seldom.
+        let previous_word = before_word.split_whitespace().next_back();
         return name_follows || previous_word.is_none_or(|w| !w.starts_with(char::is_lowercase));
     }
     if ABBREVIATIONS.contains(word) {
@@ -437,8 +463,25 @@ fn continues_after(before: &str, next: &str) -> bool {
     false
 }
 
+/// The last word of `s`, without opening punctuation or an elided article (`l'art` →
+/// `art`), and what comes before that word in `s`.
+fn last_word(s: &str) -> (&str, &str) {
+    let s = s.trim_end();
+    let start = s
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let word = s[start..].trim_start_matches(['(', '[', '«', '“', '"', '\'', '‘']);
+    let word = match word.rfind(['\'', '’']) {
+        Some(i) => &word[i + word[i..].chars().next().map_or(1, char::len_utf8)..],
+        None => word,
+    };
+    (&s[..start], word)
+}
+
 /// The last word of `s` and the one before it, without opening punctuation or an
-/// elided article (`l'art` → `art`).
+/// elided article (`l'art` → `art`): [`last_word`] as first written, which looked
+/// for the word before every time, its reference in the tests.
+#[cfg(test)]
 fn last_two_words(s: &str) -> (Option<&str>, &str) {
     let mut words = s.rsplit(char::is_whitespace).filter(|w| !w.is_empty());
     let word = words
@@ -608,6 +651,21 @@ mod tests {
                 proptest::prop_assert!(block.iter().all(|&b| BYTE_CLASS[usize::from(b)] == PLAIN));
             }
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn last_word_as_last_two_words(s in "([a-zA-Z.'’(«]|\u{a0}|\u{2009}| |l'|Dr|\t){0,16}") {
+            let (before, word) = last_word(&s);
+            proptest::prop_assert_eq!((before.split_whitespace().next_back(), word), last_two_words(&s));
+        }
+    }
+
+    #[test]
+    fn last_words() {
+        assert_eq!(last_word("vu par (l’abbé"), ("vu par ", "abbé"));
+        assert_eq!(last_word("  "), ("", ""));
+        assert_eq!(last_two_words("le plan B"), (Some("plan"), "B"));
     }
 
     #[test]
