@@ -273,6 +273,9 @@ struct CueKey {
     len: usize,
     key: &'static str,
     cues: u32,
+    /// Its [`Lexicon::role_head_counts`], 0 if none: read with the cues, no second
+    /// look-up for a role head.
+    role_counts: u32,
 }
 
 /// The first and last four bytes of a key (overlapping below eight), or, below four
@@ -334,6 +337,14 @@ impl CueTable<'_> {
     /// caller with the bytes of a word needs no checked slice of its text for it.
     #[inline(always)]
     pub(crate) fn find(self, key: &[u8]) -> Option<(&'static str, u32)> {
+        self.find_with_role_counts(key)
+            .map(|(key, cues, _)| (key, cues))
+    }
+
+    /// [`CueTable::find`], with the word counts of the role nouns and collectives
+    /// starting with the key ([`Lexicon::role_head_counts`], 0 if none).
+    #[inline(always)]
+    pub(crate) fn find_with_role_counts(self, key: &[u8]) -> Option<(&'static str, u32, u32)> {
         let packed = packed(key);
         let mut slot = cue_slot(packed, key.len());
         loop {
@@ -344,11 +355,56 @@ impl CueTable<'_> {
                 && known.len == key.len()
                 && (key.len() <= 8 || known.key.as_bytes() == key)
             {
-                return Some((known.key, known.cues));
+                return Some((known.key, known.cues, known.role_counts));
             }
             slot = (slot + 1) % CUE_SLOTS;
         }
     }
+}
+
+/// Whether the pair of bytes `a`, `b` of a text makes an organization form odd, to
+/// be folded before its look-up: `a` starts a typographic apostrophe or no-break space
+/// (bytes E2 and C2), is a tab or line break, or starts a double space.
+#[inline]
+fn is_odd_pair(a: u8, b: u8) -> bool {
+    // Every odd first byte is a space or control byte or a non-ASCII lead one: one
+    // test passes over the letters, most bytes, before the exact one.
+    (a <= b' ' || a >= 0xc2)
+        && (matches!(a, 0xe2 | 0xc2 | b'\t' | b'\n' | b'\r') || a == b' ' && b == b' ')
+}
+
+/// The index in `words` (a run of words of `text`) of the first word that makes
+/// their span odd: the pairs of bytes ([`is_odd_pair`]) from the last byte of the
+/// word before it to its last but one all end within it, and no earlier word's do,
+/// so the span of words `..j` is odd if and only if `j` is past that word.
+#[inline]
+fn first_odd_word(text: &[u8], words: &[Word]) -> Option<usize> {
+    let mut from = words.first()?.start;
+    let odd_at = |p: usize| is_odd_pair(text[p], text[p + 1]);
+    words.iter().position(|w| {
+        // The pairs from the last byte of the word before, through the gap (most
+        // often a space), then those within the word.
+        let gap = from..w.start;
+        from = w.end - 1;
+        // A word of letters only (ASCII or lead bytes C3 to C5 and continuation
+        // bytes), most words, holds no odd first byte: its bytes are not gone over.
+        gap.into_iter().any(odd_at) || !w.is(Word::LETTERS) && (w.start..w.end - 1).any(odd_at)
+    })
+}
+
+/// [`first_odd_word`] by the position of the first odd pair of the whole span, as
+/// first written: the reference of the tests.
+#[cfg(test)]
+fn first_odd_word_reference(text: &[u8], words: &[Word]) -> Option<usize> {
+    let (first, last) = (words.first()?, words.last()?);
+    let span = &text[first.start..last.end];
+    let p = first.start
+        + span
+            .iter()
+            .zip(&span[1..])
+            .position(|(&a, &b)| is_odd_pair(a, b))?;
+    // The first word whose end is at least two bytes past the pair's start.
+    words.iter().position(|w| p + 2 <= w.end)
 }
 
 /// Replaces runs of whitespace by one space.
@@ -618,7 +674,22 @@ impl Lexicon {
                 len: b.len(),
                 key,
                 cues: bits,
+                role_counts: 0,
             });
+        }
+        // The role head counts beside the cues, each key found by a probe of the
+        // table (cheaper than a hash look-up of each key of the table).
+        for (&first, &counts) in &role_head_counts {
+            let b = first.as_bytes();
+            let packed = packed(b);
+            let mut slot = cue_slot(packed, b.len());
+            while let Some(known) = cue_keys.get_mut(usize::from(cue_slots[slot])) {
+                if known.key == first {
+                    known.role_counts = counts;
+                    break;
+                }
+                slot = (slot + 1) % CUE_SLOTS;
+            }
         }
         Lexicon {
             first_names: names,
@@ -697,19 +768,10 @@ impl Lexicon {
         let last = (i + longest).min(words.len());
         let start = words[i].start;
         // Typographic apostrophes and odd spacing are folded; most forms have none
-        // (`’` and the no-break spaces start with bytes E2 and C2). The first pair of
-        // bytes that makes a form odd, found once for the longest one.
-        let span = &text.as_bytes()[start..words[last - 1].end];
-        let first_odd = span
-            .iter()
-            .zip(&span[1..])
-            .position(|(&a, &b)| {
-                // Every odd first byte is a space or control byte or a non-ASCII lead
-                // one: one test passes over the letters, most bytes, before the exact one.
-                (a <= b' ' || a >= 0xc2)
-                    && (matches!(a, 0xe2 | 0xc2 | b'\t' | b'\n' | b'\r') || a == b' ' && b == b' ')
-            })
-            .map(|p| start + p);
+        // (`’` and the no-break spaces start with bytes E2 and C2). The first word
+        // that makes a form odd, found once for the longest one: the forms of words
+        // `i..j` with `j` past it are odd.
+        let first_odd = first_odd_word(text.as_bytes(), &words[i..last]).map(|k| i + k);
         // The folded forms of words `i..j` are the prefixes of that of the longest,
         // built once in `buf`: words joined by one space where spaces separate them,
         // `’` as `'`. `folded_end[j - i]` is the end of that of words `i..j`. Only for
@@ -736,7 +798,7 @@ impl Lexicon {
                 continue;
             }
             let end = words[j - 1].end;
-            let odd = first_odd.is_some_and(|p| p + 2 <= end);
+            let odd = first_odd.is_some_and(|k| k < j);
             let key = if let Some(folded_end) = folded_end.as_ref().filter(|_| odd) {
                 &buf[..folded_end[j - i]]
             } else if starts.has_length(end - start) {
@@ -795,6 +857,13 @@ mod tests {
             assert_eq!(lex.cue(key), bits, "{key}");
             // The key found is the one asked for, with its cues.
             assert_eq!(lex.cue_table().find(key.as_bytes()), Some((key, bits)));
+            // With the role head counts of the key.
+            let counts = lex.role_head_counts.get(key).copied().unwrap_or(0);
+            assert_eq!(counts != 0, bits & Lexicon::ROLE_HEAD != 0, "{key}");
+            assert_eq!(
+                lex.cue_table().find_with_role_counts(key.as_bytes()),
+                Some((key, bits, counts))
+            );
             // Near misses: a letter more or less, another last letter.
             let mut chars = key.chars();
             chars.next_back();
@@ -864,6 +933,38 @@ mod tests {
             let lex = lexicon();
             proptest::prop_assert_eq!(lex.first_name(&word), lex.first_names.get(word.as_str()).copied());
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_odd_word_is_the_first_odd_pair(
+            text in "([A-Za-zéÉ]{1,5}|[0-9]{1,2}|[ \u{a0}\u{202f}\t\n’'«»—.,-]){0,20}",
+            from in 0usize..20,
+            count in 0usize..20,
+        ) {
+            let mut words = Vec::new();
+            crate::words::split(&text, 0..text.len(), &mut words);
+            let from = from.min(words.len());
+            let run = &words[from..(from + count).min(words.len())];
+            proptest::prop_assert_eq!(
+                first_odd_word(text.as_bytes(), run),
+                first_odd_word_reference(text.as_bytes(), run)
+            );
+        }
+    }
+
+    #[test]
+    fn the_first_odd_word() {
+        let odd = |text: &str| {
+            let mut words = Vec::new();
+            crate::words::split(text, 0..text.len(), &mut words);
+            first_odd_word(text.as_bytes(), &words)
+        };
+        assert_eq!(odd("ministère de l'Intérieur"), None);
+        assert_eq!(odd("ministère de l’Intérieur"), Some(2));
+        assert_eq!(odd("Croix  Rouge"), Some(1));
+        assert_eq!(odd("Croix\u{a0}Rouge"), Some(1));
+        assert_eq!(odd(""), None);
     }
 
     #[test]

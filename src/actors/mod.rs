@@ -1630,12 +1630,12 @@ impl<'a> Scan<'a> {
         if self.cue(i) & Lexicon::ROLE_HEAD == 0 {
             return None;
         }
+        // From the cue table, beside the cues: a table look-up, not a hash one.
         let counts = self
             .lex
-            .role_head_counts
-            .get(self.key(i))
-            .copied()
-            .unwrap_or(0);
+            .cue_table()
+            .find_with_role_counts(self.key(i).as_bytes())
+            .map_or(0, |(_, _, counts)| counts);
         for j in word_counts(counts, i, n) {
             let lex = self.lex;
             let key = self.phrase_key(i, j);
@@ -1813,6 +1813,7 @@ mod start_tests {
                     .rposition(|k| scan.has(k, Lexicon::ROLE_HEAD))
                     .map_or(0, |k| k + 1);
                 proptest::prop_assert_eq!(scan.heads_end, reference);
+
             }
         }
     }

@@ -94,11 +94,7 @@ pub fn extract(doc: &Document, published: Option<&str>) -> Vec<DateMention> {
     for (index, sentence) in doc.sentences().iter().enumerate() {
         resolver.start_sentence(index);
         let sentence_words = &words.words[words.sentences[index].clone()];
-        if !tokens::words_may_hold_a_date(
-            &text.as_bytes()[sentence.clone()],
-            sentence.start,
-            sentence_words,
-        ) {
+        if !tokens::words_may_hold_a_date(text.as_bytes(), sentence.clone(), sentence_words) {
             continue;
         }
         tokens.fill_words(words, words.sentences[index].clone());

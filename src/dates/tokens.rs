@@ -340,6 +340,25 @@ fn read_word(bytes: &[u8], start: usize, end: usize) -> Option<(u64, u64)> {
     Some((mix_chunk(len as u64, chunk) | 1, chunk))
 }
 
+/// [`read_word`] of the lowercase form of the ASCII word `bytes[start..end]` of
+/// letters ([`Word::LETTERS`], [`letters_end`]; a capitalized name, `Le` at a
+/// sentence's start): its ASCII letters lowercase by setting bit `0x20`, so that its
+/// key is hashed from one read of the text, where it was fetched and hashed a byte
+/// at a time. `None` for a word of a non-ASCII byte, or one [`read_word`] does not
+/// read.
+#[inline]
+fn read_lowered(bytes: &[u8], start: usize, end: usize) -> Option<(u64, u64)> {
+    let len = end - start;
+    let (_, chunk) = read_word(bytes, start, end)?;
+    // The lanes of the word's bytes, each with only bit 0x20 (the chunk is masked).
+    let lower_bits = 0x2020_2020_2020_2020 >> (64 - 8 * len);
+    if chunk & 0x8080_8080_8080_8080 != 0 {
+        return None;
+    }
+    let chunk = chunk | lower_bits;
+    Some((mix_chunk(len as u64, chunk) | 1, chunk))
+}
+
 /// [`vocabulary_hash`] of the bytes of `word` with bit `0x20` set: the same for a
 /// word of [`letters_end`] and its lowercase form (the bit lowercases an ASCII
 /// letter and the second byte of a Latin-1 capital, and a lowercase letter keeps
@@ -574,8 +593,7 @@ fn time_like_number(digits: &[u8], after: &[u8]) -> bool {
     }
 }
 
-/// Whether the sentence `bytes`, cut into `words` (offsets from `offset` on, the
-/// sentence's start), holds a digit or a word that makes a token strong (see
+/// Whether the sentence `text[sentence]`, cut into `words` (offsets in `text`), holds a digit or a word that makes a token strong (see
 /// [`Tok::is_strong`]): a sentence without one holds no temporal expression.
 ///
 /// The pre-filter's words are runs of letters (ASCII, and two-byte Latin); a word of
@@ -584,18 +602,28 @@ fn time_like_number(digits: &[u8], after: &[u8]) -> bool {
 /// other words (numbers, `week-end`, `l’`) are scanned byte by byte as before, and
 /// the punctuation holds no letter nor digit. [`may_hold_a_date`], the byte scan of
 /// the whole sentence, is the reference.
-pub fn words_may_hold_a_date(bytes: &[u8], offset: usize, words: &[Word]) -> bool {
+pub fn words_may_hold_a_date(
+    text: &[u8],
+    sentence: std::ops::Range<usize>,
+    words: &[Word],
+) -> bool {
     let vocabulary = &*VOCABULARY;
+    let offset = sentence.start;
+    let bytes = &text[sentence];
     // The word before: `a été`, `ont été` is the participle, not the summer.
     let mut previous: Option<&[u8]> = None;
     for w in words {
-        let (start, end) = (w.start - offset, w.end - offset);
         if w.is(Word::LETTERS) {
-            if vocabulary.makes_strong(bytes, start, end, previous) {
+            // Read in the whole text: the last words of a sentence have the eight
+            // bytes of a read after their start too, where the sentence's end sent
+            // them to the byte loop of [`folded_hash`].
+            if vocabulary.makes_strong(text, w.start, w.end, previous) {
                 return true;
             }
-            previous = Some(&bytes[start..end]);
-        } else if !w.is(Word::PUNCT) && scan_for_a_date(bytes, start..end, &mut previous) {
+            previous = Some(&text[w.start..w.end]);
+        } else if !w.is(Word::PUNCT)
+            && scan_for_a_date(bytes, w.start - offset..w.end - offset, &mut previous)
+        {
             return true;
         }
     }
@@ -912,6 +940,12 @@ fn is_latin_word(word: &str) -> bool {
     true
 }
 
+/// The flags [`Tokens::fill_words`] tells its most common words by: a word of
+/// Latin letters without capitals has, of these, only [`Word::LETTERS`] and
+/// [`Word::FOLDED`].
+const FAST_MASK: u8 =
+    Word::LETTERS | Word::FOLDED | Word::PUNCT | Word::ELIDED | Word::CAPITALIZED | Word::NUMBER;
+
 /// The tokens [`Tokens::new`] makes room for: those of a long sentence.
 const SENTENCE_TOKENS: usize = 128;
 
@@ -969,6 +1003,18 @@ impl<'t> Tokens<'t> {
             let space_before = previous_end.is_none_or(|end| w.start > end);
             previous_end = Some(w.end);
             let word = w.text(text);
+            // Most words are Latin letters without capitals: one mask test sends them
+            // to their lookup, where the tests below went one flag at a time. Such a
+            // word is no punctuation, number or elided word, and has no capital to
+            // start a Roman numeral; only `aujourd` is left to the scanner.
+            if w.flags & FAST_MASK == Word::LETTERS | Word::FOLDED && word != "aujourd" {
+                let entry = match read_word(text.as_bytes(), w.start, w.end) {
+                    Some(read) => vocabulary.get_read(read, word.len()),
+                    None => vocabulary.get(word),
+                };
+                self.push_word(w.start..w.end, word, entry, false, space_before);
+                continue;
+            }
             let bytes = word.as_bytes();
             let first = bytes[0];
             if w.is(Word::PUNCT) {
@@ -1063,7 +1109,10 @@ impl<'t> Tokens<'t> {
                 self.push_word(w.start..w.end, word, entry, capital, space_before);
             } else {
                 let key = words.key(text, i);
-                let entry = vocabulary.get(key);
+                let entry = match read_lowered(text.as_bytes(), w.start, w.end) {
+                    Some(read) => vocabulary.get_read(read, word.len()),
+                    None => vocabulary.get(key),
+                };
                 self.push_word(w.start..w.end, key, entry, capital, space_before);
             }
         }
@@ -1408,6 +1457,20 @@ fn ordinal_suffix(s: &str) -> usize {
 /// Whether a word of lowercase form `key` and classes `entry` is one of
 /// [`STRONG_WORDS`] with no class of its own.
 fn marks_time(key: &str, entry: Option<&Entry>) -> bool {
+    // The length first, then the bytes: a comparison of a known length is one load
+    // and compare, where `contains` went through the list of strings.
+    let key = key.as_bytes();
+    entry.is_none()
+        && match key.len() {
+            4 => key == b"week" || key == b"date",
+            8 => key == b"week-end",
+            _ => false,
+        }
+}
+
+/// [`marks_time`] as it was: the reference of the byte pattern.
+#[cfg(test)]
+fn reference_marks_time(key: &str, entry: Option<&Entry>) -> bool {
     entry.is_none() && matches!(key.len(), 4 | 8) && STRONG_WORDS.contains(&key)
 }
 
@@ -1561,6 +1624,49 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A capitalized ASCII word read at once finds the entry of its key, the
+        /// hash and bytes of its lowercase form; a word with a non-ASCII byte, or
+        /// not read at once, is left to the key.
+        #[test]
+        fn capitalized_reads_find_the_key_entry(
+            word in "(Mars|MARS|Le|LA|Hier|Depuis|Lundi|Janvier|Été|É[a-z]{1,3}|[A-Z][a-zA-Z]{0,9})",
+            after in "[a-z ]{0,9}",
+        ) {
+            let text = format!("{word}{after}");
+            let key = word.to_lowercase();
+            let read = read_lowered(text.as_bytes(), 0, word.len());
+            let expected = (word.is_ascii() && word.len() <= 8 && text.len() >= 8)
+                .then(|| vocabulary_hash(key.as_bytes()));
+            proptest::prop_assert_eq!(read.map(|(h, _)| h), expected);
+            if let Some(read) = read {
+                let vocabulary = &*VOCABULARY;
+                let found = vocabulary.get_read(read, word.len()).map(|e| e as *const Entry);
+                let reference = vocabulary.get(&key).map(|e| e as *const Entry);
+                proptest::prop_assert_eq!(found, reference);
+            }
+        }
+
+        /// The byte pattern of [`marks_time`] is the list of [`STRONG_WORDS`].
+        #[test]
+        fn marks_time_is_the_list(
+            key in "(week|date|week-end|weeks|dates|wee|jour|mars|[a-z-]{0,9})",
+            classed in proptest::bool::ANY,
+        ) {
+            let entry = VOCABULARY.get("mars").filter(|_| classed);
+            proptest::prop_assert_eq!(marks_time(&key, entry), reference_marks_time(&key, entry));
+        }
+    }
+
+    #[test]
+    fn marks_time_finds_the_strong_words() {
+        for key in STRONG_WORDS {
+            assert!(marks_time(key, None));
+            assert!(!marks_time(key, VOCABULARY.get("mars")));
+        }
+        assert!(!marks_time("mars", None) && !marks_time("weekend", None));
+    }
+
+    proptest::proptest! {
         /// The vocabulary table finds the words the `HashMap` holds, and only them.
         #[test]
         fn the_vocabulary_table_is_the_map(
@@ -1637,7 +1743,7 @@ mod tests {
             for (index, sentence) in doc.sentences().iter().enumerate() {
                 let bytes = &text.as_bytes()[sentence.clone()];
                 proptest::prop_assert_eq!(
-                    words_may_hold_a_date(bytes, sentence.start, &words.words[words.sentences[index].clone()]),
+                    words_may_hold_a_date(text.as_bytes(), sentence.clone(), &words.words[words.sentences[index].clone()]),
                     may_hold_a_date(bytes)
                 );
             }

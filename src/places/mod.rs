@@ -971,7 +971,52 @@ fn contains_lowercased(set: &WordSet, word: &str) -> bool {
 
 /// `word` in lowercase, written in `buf` unless it is lowercase already; `None` if it
 /// does not fit (no cue word is that long).
+///
+/// Words of ASCII and Latin-1 letters, nearly all, are lowercased byte by byte (see
+/// [`latin1_lowercase_into`]); others character by character ([`lowercased_chars`]).
 fn lowercased<'b>(word: &'b str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    match latin1_lowercase_into(word, buf) {
+        Some(false) => Some(word),
+        Some(true) => std::str::from_utf8(&buf[..word.len()]).ok(),
+        None => lowercased_chars(word, buf),
+    }
+}
+
+/// Writes `word` in lowercase to the start of `buf` when it has only ASCII and
+/// Latin-1 (`C3 xx`) characters and fits, and says whether any byte changed; `None`
+/// for any other word, which [`lowercased_chars`] handles.
+///
+/// The capitals of Latin-1, `À` to `Þ` but `×` (`C3 80` to `C3 9E` but `C3 97`),
+/// lowercase by adding 0x20 to their second byte; its other letters are lowercase
+/// already. This skips the Unicode case tables of `char::to_lowercase`.
+fn latin1_lowercase_into(word: &str, buf: &mut [u8; 32]) -> Option<bool> {
+    let bytes = word.as_bytes();
+    let out = buf.get_mut(..bytes.len())?;
+    let mut changed = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            out[i] = b.to_ascii_lowercase();
+            changed |= b.is_ascii_uppercase();
+            i += 1;
+        } else if b == 0xc3 {
+            // Valid UTF-8: a continuation byte follows the lead byte.
+            let next = bytes[i + 1];
+            let capital = (0x80..=0x9e).contains(&next) && next != 0x97;
+            out[i] = b;
+            out[i + 1] = if capital { next + 0x20 } else { next };
+            changed |= capital;
+            i += 2;
+        } else {
+            return None;
+        }
+    }
+    Some(changed)
+}
+
+/// [`lowercased`] character by character, for any word: the reference.
+fn lowercased_chars<'b>(word: &'b str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     let has_capital = if word.is_ascii() {
         word.bytes().any(|b| b.is_ascii_uppercase())
     } else {
@@ -1283,6 +1328,12 @@ mod tests {
         }
 
         #[test]
+        fn lowercased_bytes_as_chars(word in "[a-zA-Z0-9 '’-]{0,12}[\u{80}-\u{1ff}K\u{212a}İß×÷]{0,4}[a-zA-ZÀ-ÿ]{0,30}") {
+            let (mut fast, mut plain) = ([0u8; 32], [0u8; 32]);
+            proptest::prop_assert_eq!(lowercased(&word, &mut fast), lowercased_chars(&word, &mut plain));
+        }
+
+        #[test]
         fn lowered_lookup_as_contains_lowercased(word in "[a-zA-ZÉéK\u{212a}İ-]{0,40}") {
             let set = WordSet::parse("le\nà\nsous-préfecture\nkk\né\n");
             let mut buf = [0u8; 32];
@@ -1347,6 +1398,21 @@ mod tests {
         assert_eq!(next_word(text, 5).map(|r| &text[r]), Some("France"));
         assert!(is_joiner("-") && is_joiner("’") && !is_joiner(", ") && !is_joiner("  "));
         assert_eq!(word_end(text, paris), text.len());
+    }
+
+    #[test]
+    fn latin1_capitals_lowercase_byte_by_byte() {
+        let mut buf = [0u8; 32];
+        assert_eq!(lowercased("ÎLE-DE-FRANCE", &mut buf), Some("île-de-france"));
+        assert_eq!(lowercased("À×ÞßÿŒ", &mut buf), Some("à×þßÿœ"));
+        assert_eq!(lowercased("côte", &mut buf), Some("côte"));
+        assert_eq!(latin1_lowercase_into("côte", &mut buf), Some(false));
+        assert_eq!(
+            latin1_lowercase_into("Œuvre", &mut buf),
+            None,
+            "not Latin-1"
+        );
+        assert_eq!(lowercased(&"É".repeat(17), &mut buf), None, "too long");
     }
 
     #[test]

@@ -85,9 +85,8 @@ fn shape(key: &str) -> usize {
 
 /// What [`VERBS`] says of a key (`Some(weak)` for a form), its shape tried first.
 fn verb_entry(key: &str) -> Option<bool> {
-    let s = shape(key);
     // Fast path: no form has this shape, so no look-up.
-    if VERB_SHAPES[s / 64] & (1 << (s % 64)) == 0 {
+    if !has_shape(&VERB_SHAPES, key) {
         return None;
     }
     VERBS.get(key).copied()
@@ -121,28 +120,58 @@ fn is_verb_adverb(key: &str) -> bool {
     )
 }
 
-/// Auxiliaries of compound tenses, with or without an inverted pronoun.
-fn is_auxiliary(key: &str) -> bool {
-    matches!(
-        key,
-        "a" | "ont"
-            | "avait"
-            | "avaient"
-            | "aurait"
-            | "auraient"
-            | "aura"
-            | "auront"
-            | "eut"
-            | "est"
-            | "sont"
-            | "était"
-            | "étaient"
-            | "serait"
-            | "seraient"
-            | "ai"
-            | "avons"
-            | "avez"
-    )
+/// Defines [`AUXILIARIES`] and [`is_auxiliary`] from one list of forms.
+macro_rules! auxiliaries {
+    ($($form:literal)|+) => {
+        /// Auxiliaries of compound tenses, with or without an inverted pronoun.
+        const AUXILIARIES: &[&str] = &[$($form),+];
+
+        /// Whether a key is one of [`AUXILIARIES`]: a `match`, not a search of the list.
+        fn is_auxiliary(key: &str) -> bool {
+            matches!(key, $($form)|+)
+        }
+    };
+}
+
+auxiliaries!(
+    "a" | "ont"
+        | "avait"
+        | "avaient"
+        | "aurait"
+        | "auraient"
+        | "aura"
+        | "auront"
+        | "eut"
+        | "est"
+        | "sont"
+        | "était"
+        | "étaient"
+        | "serait"
+        | "seraient"
+        | "ai"
+        | "avons"
+        | "avez"
+);
+
+/// The shapes ([`shape`]) of the words that may start a verb phrase not inverted
+/// ([`Scan::verb_at`]): the forms of [`VERBS`], [`AUXILIARIES`], `s'` and `se`. Most
+/// words [`Scan::verb_at`] reads have a shape none of them has: one bit test rejects
+/// them, with no auxiliary compared and no look-up.
+static PHRASE_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = VERB_SHAPES.clone();
+    for key in AUXILIARIES.iter().chain(&["s'", "se"]) {
+        let s = shape(key);
+        bits[s / 64] |= 1 << (s % 64);
+    }
+    bits
+});
+
+/// Whether the bit of `key`'s shape is set in `bits` ([`VERB_SHAPES`],
+/// [`PHRASE_SHAPES`]).
+#[inline]
+fn has_shape(bits: &[u64], key: &str) -> bool {
+    let s = shape(key);
+    bits[s / 64] & (1 << (s % 64)) != 0
 }
 
 /// An inverted subject pronoun at the end of a verb word (`a-t-il`, `ajoute-t-elle`,
@@ -614,11 +643,15 @@ impl<'a> Scan<'a> {
         self.words = &self.all.words[range];
     }
 
+    /// The key of loaded word `i` (`""` past the end).
+    #[inline]
     fn key(&self, i: usize) -> &'a str {
-        if i < self.words.len() {
-            self.all.key(self.text, self.base + i)
-        } else {
-            ""
+        match self.words.get(i) {
+            // Fast path: a folded word is its own key, read here without a call to
+            // `Words::key`.
+            Some(w) if w.is(Word::FOLDED) => w.text(self.text),
+            Some(_) => self.all.key(self.text, self.base + i),
+            None => "",
         }
     }
 
@@ -629,6 +662,41 @@ impl<'a> Scan<'a> {
             .get(i)
             .is_some_and(|w| matches!(self.text.as_bytes()[w.start], b'q' | b'Q'))
             && matches!(self.key(i), "que" | "qu'")
+    }
+
+    /// The loaded words that may be the verb of a `que`: those with the next `que`
+    /// after them at most 7 words on, in order.
+    ///
+    /// Read from each `que` back to the one before it (or 7 words back), not word by
+    /// word over the whole sentence: most words of a sentence with a `que` are far
+    /// from it, and a sentence whose `que ` cue was `chaque ` or `presque ` has none.
+    fn before_que(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut previous = 0;
+        (0..self.words.len())
+            .filter(|&q| self.is_que(q))
+            .flat_map(move |q| {
+                let from = previous.max(q.saturating_sub(7));
+                previous = q;
+                from..q
+            })
+    }
+
+    /// [`Scan::before_que`] as first written: every word, and the next `que` after it.
+    #[cfg(test)]
+    fn before_que_word_by_word(&self) -> Vec<usize> {
+        let n = self.words.len();
+        let mut out = Vec::new();
+        let mut next_que = 0;
+        for k in 0..n {
+            if next_que <= k {
+                next_que = (k + 1..n).find(|&q| self.is_que(q)).unwrap_or(n);
+            }
+            if next_que == n || next_que - k > 7 {
+                continue;
+            }
+            out.push(k);
+        }
+        out
     }
 
     /// The mention starting at byte `at`.
@@ -812,13 +880,26 @@ impl<'a> Scan<'a> {
     /// The verb phrase starting at word `i` (`a déclaré`, `a-t-il ajouté`, `confie`,
     /// `s'est emporté`): its end word and the pronoun inverted in it, if any.
     fn verb_at(&self, i: usize) -> VerbPhrase {
+        self.verb_phrase(i, true)
+    }
+
+    /// [`Scan::verb_at`], with (`quick`) or without (the reference, for tests) its
+    /// shape test.
+    #[inline]
+    fn verb_phrase(&self, i: usize, quick: bool) -> VerbPhrase {
         // No verb form is a punctuation mark: those need no look-up.
         if self.words.get(i).is_none_or(|w| w.is(Word::PUNCT)) {
             return None;
         }
         let key = self.key(i);
+        let inversion = inverted(key);
+        // Fast path: a word not inverted starts a phrase only as a form, an auxiliary,
+        // `s'` or `se`, and most words have a shape none of them has.
+        if quick && inversion.is_none() && !has_shape(&PHRASE_SHAPES, key) {
+            return None;
+        }
         // `a-t-il ajouté`, `ajoute-t-il`
-        if let Some((verb, pronoun)) = inverted(key) {
+        if let Some((verb, pronoun)) = inversion {
             if is_auxiliary(verb) {
                 let next = self.key(i + 1);
                 if is_reporting_form(next) {
@@ -1244,12 +1325,8 @@ impl<'a> Scan<'a> {
         if has_que {
             // Only the few words before a `que` may hold its verb: those at most 7
             // before the next `que`.
-            let mut next_que = 0;
-            for k in 0..n {
-                if next_que <= k {
-                    next_que = (k + 1..n).find(|&q| self.is_que(q)).unwrap_or(n);
-                }
-                if next_que == n || next_que - k > 7 || inside_quote(self.words[k].start) {
+            for k in self.before_que() {
+                if inside_quote(self.words[k].start) {
                     continue;
                 }
                 // `La même source précise que`: a weak form before `que`, after a subject.
@@ -1856,6 +1933,7 @@ mod tests;
 #[cfg(test)]
 mod fast_path_tests {
     use super::*;
+    use proptest::test_runner::TestCaseError;
 
     #[test]
     fn every_verb_form_has_its_shape_bit() {
@@ -1865,6 +1943,47 @@ mod fast_path_tests {
         }
         assert_eq!(verb_entry("maison"), None);
         assert_eq!(verb_entry(""), None);
+    }
+
+    #[test]
+    fn every_phrase_start_has_its_shape_bit() {
+        for key in VERBS.keys().chain(AUXILIARIES).chain(&["s'", "se"]) {
+            assert!(has_shape(&PHRASE_SHAPES, key), "{key}");
+        }
+        assert!(AUXILIARIES.iter().all(|a| is_auxiliary(a)));
+        assert!(!is_auxiliary("avions"));
+        // Most other words have no bit: the test rejects them.
+        let others = [
+            "maison", "pour", "le", "les", "des", "dans", "avec", "mardi",
+        ];
+        assert!(
+            others
+                .iter()
+                .filter(|w| has_shape(&PHRASE_SHAPES, w))
+                .count()
+                < 4
+        );
+    }
+
+    /// Runs `check` on a scan loaded with each sentence of `text` in turn, with the
+    /// sentence's word range.
+    fn each_sentence(
+        text: &str,
+        mut check: impl FnMut(&Scan, Range<usize>) -> Result<(), TestCaseError>,
+    ) -> Result<(), TestCaseError> {
+        let doc = Document::new(text);
+        let mut scan = Scan {
+            text,
+            mentions: &[],
+            all: doc.words(),
+            words: &[],
+            base: 0,
+        };
+        for sentence in &doc.words().sentences {
+            scan.load_words(sentence.clone());
+            check(&scan, sentence.clone())?;
+        }
+        Ok(())
     }
 
     proptest::proptest! {
@@ -1883,6 +2002,48 @@ mod fast_path_tests {
                 proptest::prop_assert_eq!(cues.has_que(&range), holds(&cues.que, &range));
                 proptest::prop_assert_eq!(cues.has_selon(&range), holds(&cues.selon, &range));
             }
+        }
+
+        #[test]
+        fn before_que_as_word_by_word(
+            words in proptest::collection::vec(
+                "que|qu'|Qu’|QUE|chaque|presque|a|dit|affirmé|Il|,|\\.|le|maire",
+                0..40,
+            ),
+        ) {
+            each_sentence(&words.join(" "), |scan, _| {
+                let fast: Vec<usize> = scan.before_que().collect();
+                proptest::prop_assert_eq!(fast, scan.before_que_word_by_word());
+                Ok(())
+            })?;
+        }
+
+        #[test]
+        fn verb_phrases_as_without_the_shape_test(
+            words in proptest::collection::vec(
+                "a|a-t-il|a-t-on|ont-ils|ajoute-t-elle|précise-t-il|s'|s’|se|est|sont|\
+                 déclaré|encore|précise|dit|affirme|emporté|Il|maison|le|,|que|\
+                 avons|aurait|eut|été|sait|Sont|A",
+                0..16,
+            ),
+        ) {
+            each_sentence(&words.join(" "), |scan, _| {
+                for i in 0..=scan.words.len() {
+                    proptest::prop_assert_eq!(scan.verb_at(i), scan.verb_phrase(i, false));
+                }
+                Ok(())
+            })?;
+        }
+
+        #[test]
+        fn keys_as_the_documents(text in "([A-Za-z’'.,\\- ]|É|é|«|»){0,60}") {
+            each_sentence(&text, |scan, sentence| {
+                for i in 0..scan.words.len() {
+                    proptest::prop_assert_eq!(scan.key(i), scan.all.key(&text, sentence.start + i));
+                }
+                proptest::prop_assert_eq!(scan.key(scan.words.len()), "");
+                Ok(())
+            })?;
         }
 
         #[test]
