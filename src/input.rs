@@ -387,15 +387,18 @@ fn parse_flat(json: &str, names: &FieldNames) -> Option<LineFields> {
         }
         let (value, next) = flat_string(json, i + 1)?;
         let slot = match field(names, key) {
-            Field::Text => &mut fields.text,
-            Field::Id => &mut fields.id,
-            Field::Date => &mut fields.date,
-            Field::Title => &mut fields.title,
-            Field::Url => &mut fields.url,
-            Field::Other => &mut None,
+            Field::Text => Some(&mut fields.text),
+            Field::Id => Some(&mut fields.id),
+            Field::Date => Some(&mut fields.date),
+            Field::Title => Some(&mut fields.title),
+            Field::Url => Some(&mut fields.url),
+            // A field the record does not keep: not copied.
+            Field::Other => None,
         };
         // The last of a repeated key counts, as with serde_json.
-        *slot = Some(JsonScalar::Str(value.into_owned()));
+        if let Some(slot) = slot {
+            *slot = Some(JsonScalar::Str(value.into_owned()));
+        }
         i = skip_json_space(b, next);
         match b.get(i) {
             Some(b',') => {}
@@ -437,6 +440,11 @@ fn flat_string(json: &str, start: usize) -> Option<(Cow<'_, str>, usize)> {
                 return Some((Cow::Borrowed(&json[start..at]), at + 1));
             }
             out.push_str(&json[from..at]);
+            // Room was reserved for the rest of the line: a short field (a title
+            // with an escaped quote) gives back what it did not use.
+            if out.capacity() > 2 * out.len() + 64 {
+                out.shrink_to_fit();
+            }
             return Some((Cow::Owned(out), at + 1));
         }
         if from == start {
