@@ -158,6 +158,12 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
             at += len;
         };
         loop {
+            // The ASCII letters of the run, most of its bytes, in a loop of their own
+            // that decodes nothing; `letter_at` only for the byte that ends them.
+            at += bytes[at..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .unwrap_or(bytes.len() - at);
             match letter_at(text, bytes, at) {
                 Some((true, len)) => at += len,
                 _ => return Some(&text[start..at]),

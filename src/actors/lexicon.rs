@@ -276,6 +276,24 @@ struct CueKey {
     /// Its [`Lexicon::role_head_counts`], 0 if none: read with the cues, no second
     /// look-up for a role head.
     role_counts: u32,
+    /// Its [`Lexicon::org_head_counts`], 0 if none, likewise.
+    org_counts: u32,
+    /// An entry of [`Lexicon::org_heads`] by itself: one word, no phrase to build.
+    org_head: bool,
+    /// An entry of [`Lexicon::org_alone`] by itself.
+    org_alone: bool,
+}
+
+/// What the cue table holds of the first word of an organization head (see
+/// [`CueTable::org_head`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct OrgHead {
+    /// The word counts of the heads starting with it ([`Lexicon::org_head_counts`]).
+    pub(crate) counts: u32,
+    /// The word alone is an entry of [`Lexicon::org_heads`].
+    pub(crate) head: bool,
+    /// The word alone is an entry of [`Lexicon::org_alone`].
+    pub(crate) alone: bool,
 }
 
 /// The first and last four bytes of a key (overlapping below eight), or, below four
@@ -305,6 +323,26 @@ fn cue_slot(packed: u64, len: usize) -> usize {
     (h >> 48) as usize % CUE_SLOTS
 }
 
+/// Whether two keys of the same length, more than eight bytes, are equal. Up to
+/// sixteen bytes (most long words: `gouvernement`, `responsables`), two overlapping
+/// reads of eight bytes each cover the whole of both: two comparisons of numbers,
+/// not a call to `bcmp`. Longer ones are compared as slices.
+#[inline(always)]
+fn same_long_key(a: &[u8], b: &[u8]) -> bool {
+    match (
+        a.first_chunk::<8>(),
+        a.last_chunk::<8>(),
+        b.first_chunk::<8>(),
+        b.last_chunk::<8>(),
+    ) {
+        (Some(a_first), Some(a_last), Some(b_first), Some(b_last)) if a.len() <= 16 => {
+            let eight = |bytes: &[u8; 8]| u64::from_le_bytes(*bytes);
+            a.len() == b.len() && eight(a_first) == eight(b_first) && eight(a_last) == eight(b_last)
+        }
+        _ => a == b,
+    }
+}
+
 /// Words of the first-name filter: 2^17 bits, some twelve times as many as names,
 /// so that about one word in twelve that is no first name passes it.
 const FIRST_NAME_WORDS: usize = 1 << 11;
@@ -324,7 +362,7 @@ pub(crate) struct CueTable<'l> {
     keys: &'l [CueKey],
 }
 
-impl CueTable<'_> {
+impl<'l> CueTable<'l> {
     /// The cues of the word key of bytes `key` (see [`Lexicon::cues`]); 0 for most
     /// words. Inlined: it runs for every word of every text.
     #[inline(always)]
@@ -345,6 +383,26 @@ impl CueTable<'_> {
     /// starting with the key ([`Lexicon::role_head_counts`], 0 if none).
     #[inline(always)]
     pub(crate) fn find_with_role_counts(self, key: &[u8]) -> Option<(&'static str, u32, u32)> {
+        self.entry(key)
+            .map(|known| (known.key, known.cues, known.role_counts))
+    }
+
+    /// The organization head facts of the word key of bytes `key`: the counts of
+    /// [`Lexicon::org_head_counts`] and whether the word alone is an org head or
+    /// names one institution alone, from the table (no hash look-up of the key, no
+    /// set look-up of a one-word head). `None` for a key of no cue.
+    #[inline]
+    pub(crate) fn org_head(self, key: &[u8]) -> Option<OrgHead> {
+        self.entry(key).map(|known| OrgHead {
+            counts: known.org_counts,
+            head: known.org_head,
+            alone: known.org_alone,
+        })
+    }
+
+    /// The key of the table equal to the bytes `key`.
+    #[inline(always)]
+    fn entry(self, key: &[u8]) -> Option<&'l CueKey> {
         let packed = packed(key);
         let mut slot = cue_slot(packed, key.len());
         loop {
@@ -353,9 +411,9 @@ impl CueTable<'_> {
             // Keys of up to eight bytes are whole in `packed`: no string comparison.
             if known.packed == packed
                 && known.len == key.len()
-                && (key.len() <= 8 || known.key.as_bytes() == key)
+                && (key.len() <= 8 || same_long_key(known.key.as_bytes(), key))
             {
-                return Some((known.key, known.cues, known.role_counts));
+                return Some(known);
             }
             slot = (slot + 1) % CUE_SLOTS;
         }
@@ -675,20 +733,44 @@ impl Lexicon {
                 key,
                 cues: bits,
                 role_counts: 0,
+                org_counts: 0,
+                org_head: false,
+                org_alone: false,
             });
         }
-        // The role head counts beside the cues, each key found by a probe of the
-        // table (cheaper than a hash look-up of each key of the table).
-        for (&first, &counts) in &role_head_counts {
-            let b = first.as_bytes();
-            let packed = packed(b);
-            let mut slot = cue_slot(packed, b.len());
-            while let Some(known) = cue_keys.get_mut(usize::from(cue_slots[slot])) {
-                if known.key == first {
-                    known.role_counts = counts;
-                    break;
+        // The role and org head counts beside the cues, each key found by a probe of
+        // the table (cheaper than a hash look-up of each key of the table).
+        let probe = |cue_keys: &[CueKey], key: &str| {
+            let b = key.as_bytes();
+            let mut slot = cue_slot(packed(b), b.len());
+            loop {
+                let at = usize::from(cue_slots[slot]);
+                if cue_keys.get(at)?.key == key {
+                    return Some(at);
                 }
                 slot = (slot + 1) % CUE_SLOTS;
+            }
+        };
+        for (&first, &counts) in &role_head_counts {
+            if let Some(at) = probe(&cue_keys, first) {
+                cue_keys[at].role_counts = counts;
+            }
+        }
+        for (&first, &counts) in &org_head_counts {
+            if let Some(at) = probe(&cue_keys, first) {
+                cue_keys[at].org_counts = counts;
+            }
+        }
+        // The one-word heads: an entry that is a key of the table (the first word of a
+        // head is one, and a phrase of words is none).
+        for head in org_heads.iter() {
+            if let Some(at) = probe(&cue_keys, head) {
+                cue_keys[at].org_head = true;
+            }
+        }
+        for head in org_alone.iter() {
+            if let Some(at) = probe(&cue_keys, head) {
+                cue_keys[at].org_alone = true;
             }
         }
         Lexicon {
@@ -864,6 +946,18 @@ mod tests {
                 lex.cue_table().find_with_role_counts(key.as_bytes()),
                 Some((key, bits, counts))
             );
+            // With the org head facts of the key.
+            let org_counts = lex.org_head_counts.get(key).copied().unwrap_or(0);
+            assert_eq!(org_counts != 0, bits & Lexicon::ORG_HEAD != 0, "{key}");
+            assert_eq!(
+                lex.cue_table().org_head(key.as_bytes()),
+                Some(OrgHead {
+                    counts: org_counts,
+                    head: lex.org_heads.contains(key),
+                    alone: lex.org_alone.contains(key),
+                }),
+                "{key}"
+            );
             // Near misses: a letter more or less, another last letter.
             let mut chars = key.chars();
             chars.next_back();
@@ -892,6 +986,25 @@ mod tests {
             let found = lex.cue_table().find(key.as_bytes());
             let reference = lex.cues.get_key_value(key.as_str()).map(|(&k, &c)| (k, c));
             proptest::prop_assert_eq!(found, reference);
+        }
+
+        #[test]
+        fn same_long_key_is_the_slice_comparison(
+            a in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..24),
+            at in 0usize..24,
+            by in 0u8..=255,
+            cut in proptest::prelude::any::<bool>(),
+        ) {
+            // The same key, or one with a byte changed (`by` 0: none) or one less.
+            let mut b = a.clone();
+            if let Some(byte) = b.get_mut(at) {
+                *byte = byte.wrapping_add(by);
+            }
+            if cut {
+                b.pop();
+            }
+            proptest::prop_assert_eq!(same_long_key(&a, &b), a == b);
+            proptest::prop_assert!(same_long_key(&a, &a));
         }
 
         #[test]

@@ -23,11 +23,12 @@ mod lexicon;
 use std::cmp::Reverse;
 #[cfg(test)]
 use std::collections::BTreeMap;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 pub(crate) use lexicon::KeyHasher;
+use lexicon::OrgHead;
 pub use lexicon::{lexicon, FirstName, Lexicon, Organization, RoleForm};
 
 use crate::document::{Document, Words};
@@ -180,28 +181,40 @@ pub fn find(doc: &Document, places: &[PlaceMention]) -> Vec<(Range<usize>, Actor
 #[inline(never)]
 fn resolve(found: Vec<Found>) -> Vec<Found> {
     let order = rank_order(&found);
-    // The kept actors by start, then as kept: `(start, p)` for the actor `order[p]`.
-    // Only those starting within the longest span before `f` can overlap it, a few
-    // look-ups instead of a scan of all. (A tree, not a sorted vector: actors are kept
-    // in rank order, and inserting each into a vector would move the ones after it,
-    // quadratic on a long text. Its keys are the whole entries: no vector per start.)
-    let mut by_start: BTreeSet<(usize, usize)> = BTreeSet::new();
+    // Every actor by start, kept or not, sorted once: only those starting within the
+    // longest span before `f` can overlap it, and `f` is checked against the kept ones
+    // among them (a flag each). The window holds the few actors of a phrase or two,
+    // kept or not: a binary search and a short scan, where a tree of the kept ones
+    // (as first written) cost an insertion and a search per actor.
+    let mut by_start: Vec<(usize, usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.range.start, i))
+        .collect();
+    by_start.sort_unstable();
+    let mut kept = vec![false; found.len()];
     let longest = found.iter().map(|f| f.range.len()).max().unwrap_or(0);
-    for (p, &(_, _, i)) in order.iter().enumerate() {
+    for &(_, _, i) in &order {
         let f = &found[i];
         let from = f.range.start.saturating_sub(longest);
-        let clash = by_start
-            .range((from, 0)..(f.range.end, 0))
-            .any(|&(_, q)| clashes(f, &found[order[q].2]));
-        if !clash {
-            by_start.insert((f.range.start, p));
-        }
+        let lo = by_start.partition_point(|&(start, _)| start < from);
+        let hi = lo + by_start[lo..].partition_point(|&(start, _)| start < f.range.end);
+        kept[i] = !by_start[lo..hi]
+            .iter()
+            .any(|&(_, k)| kept[k] && clashes(f, &found[k]));
     }
-    // By start, longer first, then as kept (a stable sort).
-    let mut kept: Vec<usize> = by_start.into_iter().map(|(_, p)| order[p].2).collect();
-    kept.sort_by_key(|&i| (found[i].range.start, Reverse(found[i].range.end)));
-    let mut found: Vec<Option<Found>> = found.into_iter().map(Some).collect();
-    kept.iter().filter_map(|&i| found[i].take()).collect()
+    // By start, longer first, then stronger first, then as found (a stable sort): the
+    // order of the reference, the kept ones by start and rank order then sorted by
+    // start and end. Sorted in place, most of them in order already: no copy of all
+    // the actors into a second list.
+    let mut found = found;
+    let mut at = 0;
+    found.retain(|_| {
+        at += 1;
+        kept[at - 1]
+    });
+    found.sort_by_key(|f| (f.range.start, Reverse(f.range.end), Reverse(f.rank)));
+    found
 }
 
 /// The actors by rank, then start, then as found, as `(rank, start, index)`: the
@@ -932,18 +945,28 @@ impl<'a> Scan<'a> {
         if self.cue(i) & Lexicon::ORG_HEAD == 0 {
             return None;
         }
-        // The head: the longest entry of org-heads or org-alone.
-        let mut head_end = None;
-        let counts = self
+        // The head: the longest entry of org-heads or org-alone. From the cue table,
+        // beside the cues: the counts, and whether the word alone is an entry (a table
+        // look-up, not hash and set ones).
+        let one_word = self
             .lex
-            .org_head_counts
-            .get(self.key(i))
-            .copied()
-            .unwrap_or(0);
-        for j in word_counts(counts, i, self.words.len()) {
+            .cue_table()
+            .org_head(self.key(i).as_bytes())
+            .unwrap_or(OrgHead {
+                counts: 0,
+                head: false,
+                alone: false,
+            });
+        let mut head_end = None;
+        for j in word_counts(one_word.counts, i, self.words.len()) {
             let lex = self.lex;
-            let key = self.phrase_key(i, j);
-            if lex.org_heads.contains(key) || lex.org_alone.contains(key) {
+            let entry = if j == i + 1 {
+                one_word.head || one_word.alone
+            } else {
+                let key = self.phrase_key(i, j);
+                lex.org_heads.contains(key) || lex.org_alone.contains(key)
+            };
+            if entry {
                 head_end = Some(j);
                 break;
             }
@@ -1038,7 +1061,11 @@ impl<'a> Scan<'a> {
             j = k;
             end = k;
         }
-        let head_alone = self.lex.org_alone.contains(self.phrase_key(i, head_end));
+        let head_alone = if head_end == i + 1 {
+            one_word.alone
+        } else {
+            self.lex.org_alone.contains(self.phrase_key(i, head_end))
+        };
         let alone = head_alone
             || (head_end < end
                 && self
@@ -1234,6 +1261,12 @@ impl<'a> Scan<'a> {
                 i += 1;
                 continue;
             }
+            // Most determiners open a phrase of no role noun: told by the next word,
+            // without the walk of `chunk`.
+            if !self.may_open_chunk(i) {
+                i += 1;
+                continue;
+            }
             match self.chunk(i, true) {
                 Some(chunk) => {
                     let end = chunk.words.end;
@@ -1260,6 +1293,28 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+    }
+
+    /// Whether a role or group phrase may open at word `i`, as [`Scan::chunk`] with a
+    /// determiner reads it: the word after the determiner is the role noun or
+    /// collective, or one of the words `chunk` passes over before it (`nombreux`,
+    /// `autres`, a number, `et`, a quantity, an adjective). When it is none of
+    /// these, `chunk` finds no phrase at `i`.
+    #[inline]
+    fn may_open_chunk(&self, i: usize) -> bool {
+        let next = i + 1;
+        next < self.words.len()
+            && (self.words[next].is(Word::NUMBER)
+                || self.has(
+                    next,
+                    Lexicon::ROLE_HEAD
+                        | Lexicon::NUMBER_WORD
+                        | Lexicon::QUANTITY
+                        | Lexicon::PRE_ADJECTIVE,
+                )
+                || self.key_is(next, |key| {
+                    matches!(key, "et" | "nombreux" | "nombreuses" | "autres")
+                }))
     }
 
     /// Records a chunk as a role or group, or as the role of the person it precedes.
@@ -1816,6 +1871,43 @@ mod start_tests {
 
             }
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_chunk_opens_only_where_it_may(
+            text in "(le|la|les|des|de|d'|une|deux|et|nombreux|autres|plupart|centaines|haute|ancien|ministre|maire|habitants|chat|[A-Za-zé]{1,6}|[0-9]{1,3}|[.,;()’' -]){0,30}"
+        ) {
+            let doc = Document::new(&text);
+            let mut scan = Scan::new(&doc, &[]);
+            for range in &doc.words().sentences {
+                scan.start_sentence(range.clone());
+                scan.fill_cues();
+                for i in 0..scan.words.len() {
+                    if !scan.may_open_chunk(i) {
+                        proptest::prop_assert!(scan.chunk(i, true).is_none(), "{}", i);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_words_that_may_open_a_chunk() {
+        let text = "Le chat de nombreux habitants, les deux ministres et le 3 mai.";
+        let doc = Document::new(text);
+        let mut scan = Scan::new(&doc, &[]);
+        scan.start_sentence(doc.words().sentences[0].clone());
+        scan.fill_cues();
+        let opening: Vec<&str> = (0..scan.words.len())
+            .filter(|&i| scan.may_open_chunk(i))
+            .map(|i| scan.word(i))
+            .collect();
+        // Before a role noun, `nombreux`, a number; not before `chat` nor `mai`.
+        assert_eq!(
+            opening,
+            ["de", "nombreux", "les", "deux", "ministres", "le"]
+        );
     }
 
     #[test]

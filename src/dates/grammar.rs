@@ -157,6 +157,35 @@ pub struct Grammar<'a> {
 /// A parsed piece: the token after it, and its value.
 type Parsed<T> = Option<(usize, T)>;
 
+/// The starters (`starter` words of `words.txt`) a core expression may start with:
+/// articles and modifiers (`le`, `début`, `mi`). [`CORE_STARTERS`] written as a
+/// `match`, where [`Grammar::is_any`] compared the word with each of the list in
+/// turn: every starter token before a strong one is asked (the test
+/// `core_starters_are_the_listed_ones` compares the two).
+fn starts_core(word: &str) -> bool {
+    matches!(
+        word,
+        "le" | "la"
+            | "l"
+            | "les"
+            | "au"
+            | "du"
+            | "à"
+            | "début"
+            | "fin"
+            | "mi"
+            | "milieu"
+            | "courant"
+            | "ces"
+    )
+}
+
+/// The reference list of [`starts_core`].
+#[cfg(test)]
+const CORE_STARTERS: [&str; 13] = [
+    "le", "la", "l", "les", "au", "du", "à", "début", "fin", "mi", "milieu", "courant", "ces",
+];
+
 impl<'a> Grammar<'a> {
     /// The grammar over the tokens of one sentence.
     pub fn new(t: &'a Tokens<'a>, words: &'a [&'a str]) -> Self {
@@ -614,13 +643,7 @@ impl<'a> Grammar<'a> {
                 | Class::Next => tok.alt.is_some(),
                 // Prepositions start expressions through [`Self::expression`], which
                 // reads them; only articles and modifiers start a core one.
-                Class::Starter => self.is_any(
-                    i,
-                    &[
-                        "le", "la", "l", "les", "au", "du", "à", "début", "fin", "mi", "milieu",
-                        "courant", "ces",
-                    ],
-                ),
+                Class::Starter => starts_core(self.word(i)),
                 _ => true,
             },
         }
@@ -2121,5 +2144,29 @@ pub fn number(n: f64) -> String {
         format!("{}", n as i64)
     } else {
         format!("{n}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`starts_core`] is the list it replaced, for every word of the date vocabulary
+    /// and a few others.
+    #[test]
+    fn core_starters_are_the_listed_ones() {
+        let vocabulary = include_str!("words.txt")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split('\t').next());
+        let others = ["", "Le", "lé", "a", "débuts", "finale", "ce", "cess", "c"];
+        let mut starters = 0;
+        for word in vocabulary.chain(others) {
+            let listed = !word.is_empty() && CORE_STARTERS.contains(&word);
+            assert_eq!(starts_core(word), listed, "{word:?}");
+            starters += usize::from(listed);
+        }
+        // Every listed starter is a word of the vocabulary.
+        assert_eq!(starters, CORE_STARTERS.len());
     }
 }

@@ -690,9 +690,51 @@ fn sentence_speaks_of_water(doc: &Document, index: usize, pretest: bool) -> bool
     let text = doc.text();
     let cues = &*CUES;
     let sentence = doc.sentences().get(index).cloned().unwrap_or(0..text.len());
-    text[sentence].split(|c: char| !c.is_alphabetic()).any(|w| {
-        (!pretest || may_be_lowercase_in(&cues.water_shapes, w))
-            && contains_lowercased(&cues.water, w)
+    let sentence = &text[sentence];
+    if pretest {
+        return alphabetic_words(sentence).any(|w| {
+            may_be_lowercase_in(&cues.water_shapes, w) && contains_lowercased(&cues.water, w)
+        });
+    }
+    sentence
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| contains_lowercased(&cues.water, w))
+}
+
+/// `char::is_alphabetic`, without its Unicode tables for the accented letters of
+/// Latin-1 and Latin Extended (all letters but `×` and `÷`), the common case.
+fn is_alphabetic(c: char) -> bool {
+    if ('\u{c0}'..='\u{24f}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// The non-empty runs of alphabetic characters of `s`: `s.split(|c: char|
+/// !c.is_alphabetic())` without the empty pieces, byte by byte while the bytes are
+/// ASCII (the split's searcher decodes every character).
+fn alphabetic_words(s: &str) -> impl Iterator<Item = &str> + '_ {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // To the start of the next word, then to its end.
+        let mut start = None;
+        while i < bytes.len() {
+            let (alphabetic, width) = if bytes[i] < 0x80 {
+                (bytes[i].is_ascii_alphabetic(), 1)
+            } else {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (is_alphabetic(c), c.len_utf8())
+            };
+            match (alphabetic, start) {
+                (true, None) => start = Some(i),
+                (false, Some(from)) => return Some(&s[from..i]),
+                _ => {}
+            }
+            i += width;
+        }
+        start.map(|from| &s[from..])
     })
 }
 
@@ -896,13 +938,42 @@ fn is_small(place: &Place) -> bool {
 }
 
 /// The same letters, accents included, up to case and apostrophe style.
+///
+/// Letter by letter through [`latin1_lower`] while both are ASCII and Latin-1, nearly
+/// always: `char::to_lowercase` goes through the Unicode case tables and an iterator
+/// per letter. At the first other letter, [`same_letters_chars`] compares them again.
 fn same_letters(form: &str, written: &str) -> bool {
+    let letters = |s| str::chars(s).filter(|&c| is_word_char(c)).map(latin1_lower);
+    let (mut form_letters, mut written_letters) = (letters(form), letters(written));
+    loop {
+        match (form_letters.next(), written_letters.next()) {
+            (None, None) => return true,
+            (Some(Some(f)), Some(Some(w))) if f == w => {}
+            // Every letter so far lowercased to one letter, the same on both sides.
+            (Some(Some(_)), Some(Some(_)) | None) | (None, Some(Some(_))) => return false,
+            _ => return same_letters_chars(form, written),
+        }
+    }
+}
+
+/// [`same_letters`] through `char::to_lowercase`, for any letters: the reference.
+fn same_letters_chars(form: &str, written: &str) -> bool {
     fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars()
             .filter(|&c| is_word_char(c))
             .flat_map(char::to_lowercase)
     }
     letters(form).eq(letters(written))
+}
+
+/// The lowercase form of an ASCII or Latin-1 character (`À` to `Þ` but `×` are the
+/// capitals past ASCII), or `None` for any other character.
+fn latin1_lower(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' | '\u{c0}'..='\u{de}' if c != '×' => char::from_u32(u32::from(c) + 0x20),
+        '\0'..='\u{ff}' => Some(c),
+        _ => None,
+    }
 }
 
 /// The word before a name: where it is, what stands between them (see [`prev_word`])
@@ -1334,6 +1405,19 @@ mod tests {
         }
 
         #[test]
+        fn same_letters_as_to_lowercase(form in "[a-zA-Z '’-]{0,3}[éÉàÀßµ×ÿŒœİK\u{212a}a-zA-Z -]{0,8}", written in "[a-zA-Z '’-]{0,3}[éÉàÀßµ×ÿŒœİK\u{212a}a-zA-Z -]{0,8}") {
+            proptest::prop_assert_eq!(same_letters(&form, &written), same_letters_chars(&form, &written));
+            proptest::prop_assert!(same_letters(&form, &form));
+            proptest::prop_assert!(same_letters(&form.to_uppercase(), &form) || !form.is_ascii());
+        }
+
+        #[test]
+        fn alphabetic_words_as_split(s in "[a-zA-Z0-9 .,'’«»éÉŒ\u{a0}\u{2160}\u{1d00}²-]{0,24}") {
+            let plain: Vec<&str> = s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(alphabetic_words(&s).collect::<Vec<_>>(), plain);
+        }
+
+        #[test]
         fn lowered_lookup_as_contains_lowercased(word in "[a-zA-ZÉéK\u{212a}İ-]{0,40}") {
             let set = WordSet::parse("le\nà\nsous-préfecture\nkk\né\n");
             let mut buf = [0u8; 32];
@@ -1357,6 +1441,23 @@ mod tests {
         for word in CUES.water.iter() {
             assert!(may_be_lowercase_in(&CUES.water_shapes, word), "{word}");
         }
+    }
+
+    #[test]
+    fn is_alphabetic_as_unicode() {
+        for c in (0..0x300).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn latin1_lower_as_to_lowercase() {
+        for c in (0..0x300).filter_map(char::from_u32) {
+            let plain = (u32::from(c) < 0x100).then(|| c.to_lowercase().collect::<String>());
+            assert_eq!(latin1_lower(c).map(String::from), plain, "{c:?}");
+        }
+        assert!(same_letters("Brás", "BRÁS") && !same_letters("Brás", "bras"));
+        assert!(same_letters("Villé", "VILLÉ") && !same_letters("Villé", "Ville"));
     }
 
     #[test]

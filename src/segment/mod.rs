@@ -165,9 +165,12 @@ fn scan_lines_by<const BLOCKS: bool>(text: &str, mut on_line: impl FnMut(Line)) 
         // the rest of the state out of its way; then byte by byte up to the end of the
         // block (or past it, for a separator across it).
         if BLOCKS {
-            while bytes.get(i..i + 8).is_some_and(is_plain_block) {
-                i += 8;
-            }
+            // `chunks_exact` rather than `get(i..i + 8)`: a pointer and a bound a turn,
+            // no overflow check.
+            i += 8 * bytes[i..]
+                .chunks_exact(8)
+                .take_while(|block| is_plain_block(block))
+                .count();
         }
         let block_end = bytes.len().min(i + 8);
         while i < block_end {
