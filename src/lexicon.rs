@@ -70,7 +70,15 @@ pub struct WordSet {
     /// starting with it: most words looked up are in no set, and are told so without
     /// hashing.
     shapes: Box<[u64; 256]>,
+    /// The entries of at most [`SHORT`] bytes as [`short_key`]s, in an open-addressing
+    /// table (0 for an empty slot) whose length is a power of two: a word looked up
+    /// there is folded into a word and compared whole, where the set would hash it
+    /// byte by byte, then compare strings.
+    short: Box<[u64]>,
 }
+
+/// The longest entries kept in [`WordSet`]'s table of short entries.
+const SHORT: usize = 7;
 
 impl Default for WordSet {
     /// The empty set.
@@ -93,10 +101,34 @@ impl WordSet {
         for word in &words {
             shapes[usize::from(word.as_bytes()[0])] |= shape_bit(word);
         }
+        // At most half full, so that probes are short.
+        let mut short = vec![0; (2 * words.len()).next_power_of_two().max(2)].into_boxed_slice();
+        for word in words.iter().filter(|w| w.len() <= SHORT) {
+            let key = short_key(word);
+            let mut slot = short_slot(key, short.len());
+            while short[slot] != 0 {
+                slot = (slot + 1) & (short.len() - 1);
+            }
+            short[slot] = key;
+        }
         WordSet {
             words,
             longest,
             shapes,
+            short,
+        }
+    }
+
+    /// Whether the short entry `key` ([`short_key`]) is in the table of short entries.
+    #[inline]
+    fn holds_short(&self, key: u64) -> bool {
+        let mut slot = short_slot(key, self.short.len());
+        loop {
+            match self.short[slot] {
+                0 => return false,
+                k if k == key => return true,
+                _ => slot = (slot + 1) & (self.short.len() - 1),
+            }
         }
     }
 
@@ -122,7 +154,15 @@ impl WordSet {
 
     /// Whether `word` is in the set (case-sensitive).
     pub fn contains(&self, word: &str) -> bool {
-        self.may_hold(word) && self.words.contains(word)
+        if !self.may_hold(word) {
+            return false;
+        }
+        // Fast path: most words looked up are short, and found or not by one or two
+        // comparisons of words in the table of short entries.
+        if word.len() <= SHORT {
+            return self.holds_short(short_key(word));
+        }
+        self.words.contains(word)
     }
 
     /// The entry equal to `word`, borrowed from the data.
@@ -158,6 +198,22 @@ impl WordSet {
 #[inline]
 fn shape_bit(word: &str) -> u64 {
     1 << word.len().min(63)
+}
+
+/// A word of at most [`SHORT`] bytes as a number: its bytes, and its length in the
+/// highest byte, so that no two such words have the same key, and none has 0.
+#[inline]
+fn short_key(word: &str) -> u64 {
+    debug_assert!(word.len() <= SHORT);
+    let bytes = word.bytes().fold(0, |key, b| key << 8 | u64::from(b));
+    bytes | (word.len() as u64) << 56
+}
+
+/// The first slot to probe for a short key, in a table of `len` slots (a power of two,
+/// at least 2): the high bits of a multiplicative hash.
+#[inline]
+fn short_slot(key: u64, len: usize) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - len.trailing_zeros())) as usize
 }
 
 /// FNV-1a: for keys of a few bytes, several times faster than the default SipHash,
@@ -198,6 +254,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    proptest::proptest! {
+        /// The table of short entries answers as the set itself, for words of every
+        /// length around [`SHORT`], present or not.
+        #[test]
+        fn contains_as_the_hash_set(
+            entries in proptest::collection::vec("[a-cé]{1,9}", 0..40),
+            queries in proptest::collection::vec("[a-cé\u{0}]{0,9}", 0..40),
+        ) {
+            let set = WordSet::parse(entries.join("\n").leak());
+            for word in entries.iter().chain(&queries) {
+                proptest::prop_assert_eq!(set.contains(word), set.words.contains(word.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn short_keys_tell_words_apart() {
+        assert_ne!(short_key("a"), short_key("a\u{0}"));
+        assert_ne!(short_key("ab"), short_key("\u{0}ab"));
+        assert_ne!(short_key("abcdefg"), short_key("bcdefg"));
+        assert_ne!(short_key("\u{0}"), 0);
     }
 
     #[test]

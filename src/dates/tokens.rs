@@ -259,13 +259,14 @@ impl Vocabulary {
         }
     }
 
-    /// [`Self::makes_strong`] past its first test: the word is hashed.
+    /// [`Self::makes_strong`] past its first test: the word is hashed. `été` counts
+    /// only after a word the grammar reads a season after ([`SEASON_LEADS`]).
     #[inline(never)]
     fn is_strong_word(&self, word: &[u8], previous: Option<&[u8]>) -> bool {
         let h = lowercase_hash(word);
         self.is_strong(h)
-            && !(h == self.ete
-                && previous.is_some_and(|p| AVOIR_HASHES.contains(&lowercase_hash(p))))
+            && (h != self.ete
+                || previous.is_some_and(|p| SEASON_LEAD_HASHES.contains(&lowercase_hash(p))))
     }
 
     /// Whether `h` is the [`word_hash`] of a word that makes a token strong.
@@ -415,6 +416,18 @@ fn word_hash(bytes: impl IntoIterator<Item = u8>) -> u64 {
     h | 1
 }
 
+/// Whether a word of class `c` lets its sentence through the pre-test
+/// ([`words_may_hold_a_date`]): a strong class ([`strong_class`]) but an
+/// approximate amount. `dizaine`, `centaines`, `milliers` (class `approx`, never a
+/// second class) are read only by the grammar's `amount` (`une dizaine de`, `des
+/// centaines de`), and every reader of an amount then asks for a unit (`jours`,
+/// `heures`; `fois par semaine`), strong itself: a sentence whose strong words are
+/// only such amounts (`des centaines de manifestants`) holds no date, and is no
+/// longer tokenized and parsed for nothing.
+fn opens_sentence(c: Class) -> bool {
+    strong_class(c) && !matches!(c, Class::Approx(_))
+}
+
 fn strong_class(c: Class) -> bool {
     !matches!(
         c,
@@ -521,7 +534,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     let mut strong_folded = vec![0u64; STRONG_SLOTS];
     let strong_words = words
         .iter()
-        .filter(|(_, e)| e.strong)
+        .filter(|(_, e)| opens_sentence(e.first) || e.second.is_some_and(opens_sentence))
         .map(|(w, _)| *w)
         .chain(STRONG_WORDS);
     let mut strong_lengths = [0u64; 256];
@@ -758,8 +771,17 @@ const AVOIR: [&str; 14] = [
     "auraient", "ayant", "avoir",
 ];
 
-static AVOIR_HASHES: LazyLock<Vec<u64>> =
-    LazyLock::new(|| AVOIR.iter().map(|w| word_hash(w.bytes())).collect());
+/// The words after which the grammar reads `été` as the summer (its `season`
+/// rule): `l'été`, `cet été`, `ce`, `au`, `le`, and `en été`; elsewhere it needs a
+/// year after it (`été 2023`: digits, which the pre-test lets through), and is the
+/// participle (`a été`, `n'a pas été`, `ont déjà été`). The pre-test counts `été`
+/// only after one of these, lowercase (the grammar reads lowercase forms): the
+/// word just before `été` in the grammar's tokens is the letters the pre-test saw
+/// last, if it is one of these (they are ASCII letters).
+const SEASON_LEADS: [&str; 6] = ["l", "cet", "ce", "au", "le", "en"];
+
+static SEASON_LEAD_HASHES: LazyLock<Vec<u64>> =
+    LazyLock::new(|| SEASON_LEADS.iter().map(|w| word_hash(w.bytes())).collect());
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1571,8 +1593,8 @@ mod tests {
                 continue;
             }
             let h = h | 1;
-            // `a été`, `ont été`: the participle, not the summer.
-            if is_strong(h) && !(h == ete && AVOIR_HASHES.contains(&previous)) {
+            // `a été`, `pas été`: the participle, not the summer.
+            if is_strong(h) && (h != ete || SEASON_LEAD_HASHES.contains(&previous)) {
                 return true;
             }
             previous = h;
@@ -1826,7 +1848,7 @@ mod tests {
         let strong = VOCABULARY
             .map
             .iter()
-            .filter(|(_, e)| e.strong)
+            .filter(|(_, e)| opens_sentence(e.first) || e.second.is_some_and(opens_sentence))
             .map(|(w, _)| *w)
             .chain(STRONG_WORDS);
         for word in strong {
@@ -1853,6 +1875,35 @@ mod tests {
         tokens.fill(0..4);
         assert_eq!(tokens.toks[0].kind, Kind::Word(Some(Class::Month(9))));
         assert_eq!(tokens.toks[0].alt, Some(&Class::Number(7)));
+    }
+
+    #[test]
+    fn the_pretest_discounts_amounts_and_the_participle() {
+        for (text, expected) in [
+            (
+                "Des centaines de manifestants, une dizaine de blessés.",
+                false,
+            ),
+            ("Une dizaine de jours.", true),
+            ("Il n'a pas été élu, il a aussi été battu.", false),
+            ("Été comme hiver.", true),
+            ("Elle avait été là, un été.", false),
+            ("L'été, cet été, au printemps, CET ÉTÉ.", true),
+            ("Ce n’était pas l’été.", true),
+            ("Ce fut le été.", true),
+            ("En été.", true),
+            ("Été 2023.", true),
+        ] {
+            assert_eq!(may_hold_a_date(text.as_bytes()), expected, "{text}");
+            let doc = crate::Document::new(text);
+            let words = doc.words();
+            let from_words = words_may_hold_a_date(
+                text.as_bytes(),
+                0..text.len(),
+                &words.words[0..words.words.len()],
+            );
+            assert_eq!(from_words, expected, "{text}");
+        }
     }
 
     #[test]

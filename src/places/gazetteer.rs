@@ -94,7 +94,8 @@ pub struct Gazetteer {
 /// Bits of the first-word filter (64 KiB).
 const FILTER_BITS: u64 = 1 << 19;
 
-fn fnv(bytes: &[u8]) -> u64 {
+/// The FNV-1a hash of `bytes`, as [`Gazetteer::may_start_hashed`] takes it.
+pub fn fnv(bytes: &[u8]) -> u64 {
     let mut hasher = Fnv1a::default();
     hasher.write(bytes);
     hasher.finish()
@@ -262,7 +263,12 @@ impl Gazetteer {
 
     /// False when no key starts with this normalized word; true when one may.
     pub fn may_start(&self, word: &str) -> bool {
-        let h = fnv(word.as_bytes());
+        self.may_start_hashed(fnv(word.as_bytes()))
+    }
+
+    /// [`Gazetteer::may_start`] for a word whose [`fnv`] hash is `h`: a caller that
+    /// needs the hash for another filter computes it once.
+    pub fn may_start_hashed(&self, h: u64) -> bool {
         [h % FILTER_BITS, (h >> 32) % FILTER_BITS]
             .iter()
             .all(|bit| self.first_words[(bit / 64) as usize] & (1 << (bit % 64)) != 0)

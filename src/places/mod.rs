@@ -87,6 +87,30 @@ static AFTER_HEAD_SHAPES: LazyLock<[u64; 256]> = LazyLock::new(|| {
     shapes
 });
 
+/// Bits of [`AFTER_HEAD_FILTER`] (8 KiB).
+const AFTER_HEAD_BITS: u64 = 1 << 16;
+
+/// A Bloom filter of the words of `after_heads` on their [`gazetteer::fnv`] hash, the
+/// one [`Gazetteer::may_start_hashed`] takes: most words that may start a name follow
+/// no head, and this says so without hashing them again for a look-up in the map.
+static AFTER_HEAD_FILTER: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; (AFTER_HEAD_BITS / 64) as usize];
+    for word in gazetteer().after_heads.keys() {
+        let h = gazetteer::fnv(word.as_bytes());
+        for bit in [h % AFTER_HEAD_BITS, (h >> 32) % AFTER_HEAD_BITS] {
+            bits[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
+    }
+    bits
+});
+
+/// False when no word of `after_heads` has the hash `h` (see [`AFTER_HEAD_FILTER`]).
+fn may_follow_head(filter: &[u64], h: u64) -> bool {
+    [h % AFTER_HEAD_BITS, (h >> 32) % AFTER_HEAD_BITS]
+        .iter()
+        .all(|bit| filter[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
+}
+
 /// Bytes that may start a capital letter: ASCII capitals and the lead bytes of
 /// Latin-1 and Latin Extended-A (C3–C5: É, Î, Œ...).
 static CAPITAL_LEAD: [bool; 256] = {
@@ -222,6 +246,9 @@ struct Search<'a> {
     watery: Option<(usize, bool)>,
     /// The sentence of the last [`Search::sentence_index`] asked about.
     sentence: Cell<usize>,
+    /// [`AFTER_HEAD_FILTER`], when made from this search's gazetteer (the
+    /// process-wide one).
+    after_head_filter: Option<&'static [u64]>,
 }
 
 impl<'a> Search<'a> {
@@ -237,6 +264,8 @@ impl<'a> Search<'a> {
             pool: Vec::new(),
             watery: None,
             sentence: Cell::new(0),
+            after_head_filter: std::ptr::eq(gazetteer, self::gazetteer())
+                .then(|| AFTER_HEAD_FILTER.as_slice()),
         }
     }
 
@@ -253,8 +282,13 @@ impl<'a> Search<'a> {
         // Most capitalized words start no name: the filter says so, and then only a
         // word that follows a head but starts no name can still lead to one, words
         // whose shapes tell most others apart without a look-up in `after_heads`.
-        let may_start = self.gazetteer.may_start(&self.key);
+        // One hash for both Bloom filters.
+        let hash = gazetteer::fnv(self.key.as_bytes());
+        let may_start = self.gazetteer.may_start_hashed(hash);
         let look_back = (may_start || may_be_lowercase_in(&AFTER_HEAD_SHAPES, &self.key))
+            && self
+                .after_head_filter
+                .is_none_or(|filter| may_follow_head(filter, hash))
             && self.gazetteer.after_heads.contains_key(self.key.as_str());
         if !look_back && !may_start {
             return None;
@@ -1458,6 +1492,28 @@ mod tests {
         }
         assert!(same_letters("Brás", "BRÁS") && !same_letters("Brás", "bras"));
         assert!(same_letters("Villé", "VILLÉ") && !same_letters("Villé", "Ville"));
+    }
+
+    #[test]
+    fn after_head_filter_holds_every_word_and_few_others() {
+        let g = gazetteer();
+        for word in g.after_heads.keys() {
+            assert!(
+                may_follow_head(&AFTER_HEAD_FILTER, gazetteer::fnv(word.as_bytes())),
+                "{word}"
+            );
+        }
+        // Words that follow no head are mostly told apart.
+        let others: Vec<String> = (0..2000).map(|i| format!("zq{i}x")).collect();
+        assert!(others
+            .iter()
+            .all(|w| !g.after_heads.contains_key(w.as_str())));
+        let passed = others
+            .iter()
+            .filter(|w| may_follow_head(&AFTER_HEAD_FILTER, gazetteer::fnv(w.as_bytes())))
+            .count();
+        assert!(passed < others.len() / 10, "{passed}");
+        assert!(Search::new("", g).after_head_filter.is_some());
     }
 
     #[test]

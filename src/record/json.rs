@@ -318,6 +318,7 @@ impl<'o> Object<'o> {
             .extend_from_slice(if b { b"true" } else { b"false" });
     }
 
+    #[inline(always)]
     fn uint(&mut self, n: usize) {
         write_uint(self.out, n as u64);
     }
@@ -338,51 +339,41 @@ impl<'o> Object<'o> {
 }
 
 /// Writes `n` in decimal.
-#[inline]
-fn write_uint(out: &mut Vec<u8>, mut n: u64) {
-    // Offsets have a few digits: they are built two at a time in a word, written
-    // whole, then cut to length, which saves a copy of variable length per number.
+#[inline(always)]
+fn write_uint(out: &mut Vec<u8>, n: u64) {
+    // Offsets have a few digits: the eight digits of a number below 10^8, leading
+    // zeros included, are worked out all at once in a word ([`eight_digits`]); the
+    // zeros are shifted out and the word written whole, then cut to length, which
+    // saves a copy of variable length per number. Inlined, with no loop and no
+    // branch: a call cost as much as the digits.
     if n < 100_000_000 {
-        let mut word = 0u64;
-        let mut len = 0;
-        while n >= 100 {
-            word = word << 16 | u64::from(digit_pair(n % 100));
-            n /= 100;
-            len += 2;
-        }
-        if n >= 10 {
-            word = word << 16 | u64::from(digit_pair(n));
-            len += 2;
-        } else {
-            word = word << 8 | (u64::from(b'0') + n);
-            len += 1;
-        }
-        // The first digit is in the lowest byte: little-endian puts it first.
+        let digits = eight_digits(n);
+        // The first digit is in the lowest byte (little-endian puts it first): the
+        // leading zeros are the lowest zero bytes, all but the last one.
+        let zeros = (digits.trailing_zeros() / 8).min(7);
+        let word = (digits >> (8 * zeros)) + u64::from_le_bytes(*b"00000000");
         out.extend_from_slice(&word.to_le_bytes());
-        out.truncate(out.len() - (8 - len));
+        out.truncate(out.len() - zeros as usize);
         return;
     }
     write_uint_simple(out, n);
 }
 
-/// The two digits of `n` (below 100) as the little-endian bytes of a `u16`.
-#[inline]
-fn digit_pair(n: u64) -> u16 {
-    let i = 2 * n as usize;
-    u16::from_le_bytes([DIGIT_PAIRS[i], DIGIT_PAIRS[i + 1]])
+/// The eight decimal digits of `n` (below 10^8), as the values 0 to 9 of the bytes
+/// of a word, the first digit in the lowest byte: `n` is cut into halves of four
+/// digits, in 32-bit lanes, each lane into two pairs of digits in 16-bit lanes, each
+/// pair into two digits in bytes, every lane divided at once by a multiplication
+/// and a shift (exact for such small lanes).
+#[inline(always)]
+fn eight_digits(n: u64) -> u64 {
+    let quads = (n / 10_000) | ((n % 10_000) << 32);
+    // Per 32-bit lane: `x * 10486 >> 20` is `x / 100` below 43699.
+    let hundreds = ((quads * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let pairs = hundreds | (quads - hundreds * 100) << 16;
+    // Per 16-bit lane: `x * 103 >> 10` is `x / 10` below 179.
+    let tens = ((pairs * 103) >> 10) & 0x000f_000f_000f_000f;
+    tens | (pairs - tens * 10) << 8
 }
-
-/// `00` to `99`: a table rather than a division per digit.
-const DIGIT_PAIRS: [u8; 200] = {
-    let mut pairs = [0u8; 200];
-    let mut n = 0;
-    while n < 100 {
-        pairs[2 * n] = b'0' + (n / 10) as u8;
-        pairs[2 * n + 1] = b'0' + (n % 10) as u8;
-        n += 1;
-    }
-    pairs
-};
 
 /// Writes `n` in decimal, digit by digit: [`write_uint`] for the numbers of more
 /// than eight digits, and its reference in the tests.
@@ -655,6 +646,12 @@ mod tests {
                 any_needs_escape(u64::from_le_bytes(bytes)),
                 bytes.iter().any(|&b| needs_escape(b))
             );
+        }
+
+        #[test]
+        fn eight_digits_are_the_decimal_digits(n in 0u64..100_000_000) {
+            let digits = eight_digits(n).to_le_bytes().map(|d| b'0' + d);
+            proptest::prop_assert_eq!(String::from_utf8(digits.to_vec()).unwrap(), format!("{n:08}"));
         }
 
         #[test]

@@ -313,11 +313,38 @@ fn latin_candidates(
     terminators: impl Iterator<Item = usize>,
     candidates: &mut Vec<usize>,
 ) {
+    latin_candidates_by::<true>(line, terminators, candidates);
+}
+
+/// [`latin_candidates`], with its fast path for ASCII if `FAST` (the tests compare it
+/// with the character by character reading).
+fn latin_candidates_by<const FAST: bool>(
+    line: &str,
+    terminators: impl Iterator<Item = usize>,
+    candidates: &mut Vec<usize>,
+) {
     let mut resume = 0;
     for t in terminators {
         // A run of terminators (`?!`, `...`) is handled at its first.
         if t < resume || t >= line.len() {
             continue;
+        }
+        // Fast path: a `.`, `?` or `!` followed by an ASCII letter or digit (`3.5`,
+        // `www.x.fr`), or by a space and one, the common shapes, without decoding.
+        let bytes = line.as_bytes();
+        if FAST && matches!(bytes[t], b'.' | b'?' | b'!') {
+            match (bytes.get(t + 1), bytes.get(t + 2)) {
+                (Some(b), _) if b.is_ascii_alphanumeric() => {
+                    resume = t + 1;
+                    continue;
+                }
+                (Some(b' '), Some(b)) if b.is_ascii_alphanumeric() => {
+                    resume = t + 2;
+                    candidates.push(t + 2);
+                    continue;
+                }
+                _ => {}
+            }
         }
         let mut chars = line[t..].char_indices().peekable();
         while chars.next_if(|&(_, c)| is_terminator(c)).is_some() {}
@@ -378,6 +405,63 @@ fn is_closer(c: char) -> bool {
 /// boundary). Returns the boundary's offset in `after` — past any closing quotes that
 /// belong to `before` — or `None` when the sentence goes on.
 fn confirm_boundary(before: &str, after: &str) -> Option<usize> {
+    // Fast path: most candidates are a plain word, a period and a space before a
+    // capital, which are told apart without decoding characters.
+    if let Some(verdict) = confirm_plain_boundary(before, after) {
+        return verdict;
+    }
+    confirm_boundary_by_chars(before, after)
+}
+
+/// [`confirm_boundary`]'s verdict for the common shape of candidates, or `None` if
+/// the candidate has another shape: `before` ends with a run of ASCII lowercase
+/// letters after a space and a `.` (or with `?` or `!`), then ASCII whitespace, and
+/// `after` starts with an ASCII capital or digit, or `«`. Such a boundary stands at
+/// the candidate unless the word is an abbreviation (or a title), left to the full
+/// rules.
+#[inline]
+fn confirm_plain_boundary(before: &str, after: &str) -> Option<Option<usize>> {
+    let next = after.as_bytes();
+    let opens = next
+        .first()
+        .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        || after.starts_with('«');
+    if !opens {
+        return None;
+    }
+    let bytes = before.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && is_ascii_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    match bytes[..end].last() {
+        // A whitespace not ASCII, or nothing before.
+        Some(&b) if !b.is_ascii() => return None,
+        None => return None,
+        Some(b'?' | b'!') => return Some(Some(0)),
+        Some(b'.') => {}
+        Some(_) => return None,
+    }
+    // The word before the period: lowercase ASCII letters after a space.
+    let core = &bytes[..end - 1];
+    let letters = core
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    if letters == 0 || core.len() == letters || core[core.len() - letters - 1] != b' ' {
+        return None;
+    }
+    let word = &before[core.len() - letters..core.len()];
+    if TITLES.contains(word) || ABBREVIATIONS.contains(word) {
+        return None;
+    }
+    Some(Some(0))
+}
+
+/// [`confirm_boundary`] without its fast path: the rules, character by character
+/// (the reference of the fast path in the tests).
+fn confirm_boundary_by_chars(before: &str, after: &str) -> Option<usize> {
     let before = before.trim_end();
     if before.is_empty() {
         return None;
@@ -662,6 +746,64 @@ mod tests {
             let (before, word) = last_word(&s);
             proptest::prop_assert_eq!((before.split_whitespace().next_back(), word), last_two_words(&s));
         }
+    }
+
+    /// Pieces of sentences for the boundary tests: words, titles and abbreviations,
+    /// terminators, closing quotes, spaces of all kinds, capitals, digits.
+    const SENTENCE_PIECES: &[&str] = &[
+        " ", "  ", "\t", "\u{a0}", "\u{202f}", ".", "?", "!", "…", "...", "le", "plan", "B", "M",
+        "Mme", "etc", "av", "p", "J.-M", "l'", "(", "[...]", "»", "\"", ")", "’", "Il", "Paris",
+        "2003", "«", "é", "É", "a", "3", "www", "x", ",",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn boundaries_as_by_chars(
+            before in proptest::collection::vec(0usize..SENTENCE_PIECES.len(), 0..10),
+            after in proptest::collection::vec(0usize..SENTENCE_PIECES.len(), 0..6),
+        ) {
+            let before: String = before.iter().map(|&p| SENTENCE_PIECES[p]).collect();
+            let after: String = after.iter().map(|&p| SENTENCE_PIECES[p]).collect();
+            proptest::prop_assert_eq!(
+                confirm_boundary(&before, &after),
+                confirm_boundary_by_chars(&before, &after)
+            );
+        }
+
+        #[test]
+        fn latin_candidates_as_by_chars(
+            pieces in proptest::collection::vec(0usize..SENTENCE_PIECES.len(), 0..24),
+        ) {
+            let line: String = pieces.iter().map(|&p| SENTENCE_PIECES[p]).collect();
+            let mut terminators = Vec::new();
+            scan_lines(&line, |l| terminators.extend(l.terminators.iter().map(|&t| t - l.range.start)));
+            let candidates = |fast: bool| {
+                let mut candidates = Vec::new();
+                let terminators = terminators.iter().copied();
+                if fast {
+                    latin_candidates_by::<true>(&line, terminators, &mut candidates);
+                } else {
+                    latin_candidates_by::<false>(&line, terminators, &mut candidates);
+                }
+                candidates
+            };
+            proptest::prop_assert_eq!(candidates(true), candidates(false));
+        }
+    }
+
+    #[test]
+    fn plain_boundaries() {
+        // A common sentence end, then the shapes the fast path leaves to the rules.
+        assert_eq!(
+            confirm_plain_boundary("Il pleut. ", "Demain"),
+            Some(Some(0))
+        );
+        assert_eq!(confirm_plain_boundary("Quoi ? ", "Rien"), Some(Some(0)));
+        assert_eq!(confirm_plain_boundary("voir p. ", "12"), None);
+        assert_eq!(confirm_boundary("voir p. ", "12"), None);
+        assert_eq!(confirm_plain_boundary("le plan B. ", "Il"), None);
+        assert_eq!(confirm_plain_boundary("Il pleut. ", "demain"), None);
+        assert_eq!(confirm_plain_boundary("Il pleut.\u{a0}", "Demain"), None);
     }
 
     #[test]
