@@ -118,7 +118,14 @@ impl FunctionWords {
             if word.len() > 8 {
                 continue;
             }
-            let word = if word.starts_with(|c: char| c.is_uppercase()) {
+            // An ASCII first letter, the common case, is tested without decoding.
+            let first = word.as_bytes()[0];
+            let upper = if first.is_ascii() {
+                first.is_ascii_uppercase()
+            } else {
+                word.starts_with(|c: char| c.is_uppercase())
+            };
+            let word = if upper {
                 lowercase.clear();
                 crate::lexicon::push_lower(word, &mut lowercase);
                 lowercase.as_str()
@@ -145,50 +152,88 @@ impl FunctionWords {
 
 /// The words of `text`: its maximal runs of alphabetic characters, as
 /// `text.split(|c: char| !c.is_alphabetic())` without the empty pieces.
+///
+/// One byte loop with a class table: most bytes are ASCII letters or spaces, settled
+/// by one lookup each; only the bytes that start a multi-byte character are decoded
+/// (see [`wide_letter_at`]). [`words_simple`] is the plain definition, for the tests.
 fn words(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        // Skips to the next letter, then to the end of its run.
+        // Skips to the next letter.
         let start = loop {
-            let (letter, len) = letter_at(text, bytes, at)?;
-            if letter {
-                break at;
+            let b = *bytes.get(at)?;
+            match BYTE_CLASS[usize::from(b)] {
+                ASCII_LETTER => break at,
+                ASCII_OTHER => at += 1,
+                _ => match wide_letter_at(text, at) {
+                    (true, _) => break at,
+                    (false, len) => at += len,
+                },
             }
-            at += len;
         };
-        loop {
-            // The ASCII letters of the run, most of its bytes, in a loop of their own
-            // that decodes nothing; `letter_at` only for the byte that ends them.
-            at += bytes[at..]
-                .iter()
-                .position(|b| !b.is_ascii_alphabetic())
-                .unwrap_or(bytes.len() - at);
-            match letter_at(text, bytes, at) {
-                Some((true, len)) => at += len,
-                _ => return Some(&text[start..at]),
+        // Then to the end of its run.
+        while let Some(&b) = bytes.get(at) {
+            match BYTE_CLASS[usize::from(b)] {
+                ASCII_LETTER => at += 1,
+                ASCII_OTHER => break,
+                _ => match wide_letter_at(text, at) {
+                    (true, len) => at += len,
+                    (false, _) => break,
+                },
             }
         }
+        Some(&text[start..at])
     })
 }
 
-/// Whether the character at byte `at` of `text` is alphabetic, and its length; `None`
-/// at the end.
-#[inline]
-fn letter_at(text: &str, bytes: &[u8], at: usize) -> Option<(bool, usize)> {
-    let b = *bytes.get(at)?;
-    if b < 0x80 {
-        return Some((b.is_ascii_alphabetic(), 1));
+/// The words of `text` by the definition of [`words`], for the tests.
+#[cfg(test)]
+fn words_simple(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// [`BYTE_CLASS`] of an ASCII letter.
+const ASCII_LETTER: u8 = 0;
+/// [`BYTE_CLASS`] of any other ASCII byte.
+const ASCII_OTHER: u8 = 1;
+/// [`BYTE_CLASS`] of a byte of a multi-byte character.
+const WIDE: u8 = 2;
+
+/// The class of each byte for [`words`]: [`ASCII_LETTER`], [`ASCII_OTHER`] or [`WIDE`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut classes = [WIDE; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        classes[b] = if (b as u8).is_ascii_alphabetic() {
+            ASCII_LETTER
+        } else {
+            ASCII_OTHER
+        };
+        b += 1;
     }
-    let c = text[at..].chars().next()?;
-    // Latin-1 letters (`é`, `à`), the common case, without Unicode's tables: all of
-    // U+00C0 to U+00FF but `×` and `÷`.
-    let letter = if ('\u{c0}'..='\u{ff}').contains(&c) {
-        c != '×' && c != '÷'
-    } else {
-        c.is_alphabetic()
-    };
-    Some((letter, c.len_utf8()))
+    classes
+};
+
+/// Whether the multi-byte character at byte `at` of `text` is alphabetic, and its
+/// length.
+#[inline]
+fn wide_letter_at(text: &str, at: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    // Latin-1 letters (`é`, `à`), the common case, read from their two bytes without
+    // decoding nor Unicode's tables: U+00C0 to U+00FF are 0xC3 then 0x80 to 0xBF, all
+    // letters but `×` (0xC3 0x97) and `÷` (0xC3 0xB7).
+    if bytes[at] == 0xc3 {
+        let second = bytes[at + 1];
+        return (second != 0x97 && second != 0xb7, 2);
+    }
+    let c = text[at..]
+        .chars()
+        .next()
+        .expect("a character starts at `at`");
+    (c.is_alphabetic(), c.len_utf8())
 }
 
 fn round2(x: f64) -> f64 {
@@ -367,11 +412,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn words_are_the_alphabetic_runs(text in "\\PC{0,60}|[a-zA-Zéà×÷’« ,.0-9-]{0,60}") {
-            let simple: Vec<&str> = text
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|w| !w.is_empty())
-                .collect();
-            proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), simple);
+            proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), words_simple(&text));
         }
 
         /// Stopping at [`FAST_FRENCH`] function words gives the fast test's verdict
@@ -388,6 +429,20 @@ mod tests {
             proptest::prop_assert_eq!(fast(early), fast(all));
             if early.french < FAST_FRENCH {
                 proptest::prop_assert_eq!(early, all);
+            }
+        }
+    }
+
+    /// Every character up to U+2FFF, Latin-1 above all, between letters and signs.
+    #[test]
+    fn words_match_the_definition_for_each_character() {
+        for c in ('\u{1}'..='\u{2fff}').chain(['𝐀', '😀', '中']) {
+            for text in [format!("a{c}b"), format!(" {c} "), format!("{c}é{c}")] {
+                assert_eq!(
+                    words(&text).collect::<Vec<_>>(),
+                    words_simple(&text),
+                    "{c:?}"
+                );
             }
         }
     }

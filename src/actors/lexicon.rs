@@ -200,6 +200,9 @@ pub struct Lexicon {
     org_forms: FastMap<&'static str, u32>,
     /// First words of the forms, as written → the forms starting so.
     org_first_words: FastMap<&'static str, FormStarts>,
+    /// The entries of `org_first_words` for `Le`, `La` and `Les`, if any: most words
+    /// [`Lexicon::organization_at`] is asked about, read without a hash look-up.
+    article_starts: [Option<FormStarts>; 3],
     /// The keys of `cues` by [`cue_slot`], a table look-up instead of a hash one:
     /// [`NO_KEY`] or the index of a key in `cue_keys`, the keys of one slot in the
     /// slots that follow it (open addressing). Most words are in none of the lists,
@@ -333,6 +336,24 @@ struct CueKey {
     org_head: bool,
     /// An entry of [`Lexicon::org_alone`] by itself.
     org_alone: bool,
+    /// Its entry of [`Lexicon::roles`] by itself, if any: a one-word role noun read
+    /// with the cues, no hash look-up.
+    role: Option<RoleForm>,
+    /// Its entry of [`Lexicon::collectives`] by itself, if any, likewise.
+    collective: Option<&'static str>,
+}
+
+/// What the cue table holds of the first word of a role noun or collective (see
+/// [`CueTable::role_head`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RoleHead {
+    /// The word counts of the role nouns and collectives starting with it
+    /// ([`Lexicon::role_head_counts`]).
+    pub(crate) counts: u32,
+    /// The word alone as a role noun ([`Lexicon::roles`]).
+    pub(crate) role: Option<RoleForm>,
+    /// The word alone as a collective ([`Lexicon::collectives`]).
+    pub(crate) collective: Option<&'static str>,
 }
 
 /// What the cue table holds of the first word of an organization head (see
@@ -436,6 +457,19 @@ impl<'l> CueTable<'l> {
     pub(crate) fn find_with_role_counts(self, key: &[u8]) -> Option<(&'static str, u32, u32)> {
         self.entry(key)
             .map(|known| (known.key, known.cues, known.role_counts))
+    }
+
+    /// The role head facts of the word key of bytes `key`: the counts of
+    /// [`Lexicon::role_head_counts`] and the word alone as a role noun or a
+    /// collective, from the table (no hash look-up of a one-word head). `None` for a
+    /// key of no cue.
+    #[inline]
+    pub(crate) fn role_head(self, key: &[u8]) -> Option<RoleHead> {
+        self.entry(key).map(|known| RoleHead {
+            counts: known.role_counts,
+            role: known.role,
+            collective: known.collective,
+        })
     }
 
     /// The organization head facts of the word key of bytes `key`: the counts of
@@ -790,6 +824,8 @@ impl Lexicon {
                 org_counts: 0,
                 org_head: false,
                 org_alone: false,
+                role: None,
+                collective: None,
             });
         }
         // The role and org head counts beside the cues, each key found by a probe of
@@ -827,6 +863,17 @@ impl Lexicon {
                 cue_keys[at].org_alone = true;
             }
         }
+        // The one-word role nouns and collectives, likewise.
+        for (&form, &role) in &role_forms {
+            if let Some(at) = probe(&cue_keys, form) {
+                cue_keys[at].role = Some(role);
+            }
+        }
+        for collective in collectives.iter() {
+            if let Some(at) = probe(&cue_keys, collective) {
+                cue_keys[at].collective = Some(collective);
+            }
+        }
         Lexicon {
             first_names: names,
             first_name_bits,
@@ -851,6 +898,7 @@ impl Lexicon {
             }),
             organizations,
             org_forms,
+            article_starts: ["Le", "La", "Les"].map(|w| org_first_words.get(w).copied()),
             org_first_words,
         }
     }
@@ -898,7 +946,14 @@ impl Lexicon {
         i: usize,
         buf: &mut String,
     ) -> Option<(usize, u32)> {
-        let starts = *self.org_first_words.get(words[i].text(text))?;
+        let word = words[i].text(text);
+        // `Le`, `La`, `Les`: most words asked about, whose entries are at hand.
+        let starts = match word.as_bytes() {
+            b"Le" => self.article_starts[0],
+            b"La" => self.article_starts[1],
+            b"Les" => self.article_starts[2],
+            _ => self.org_first_words.get(word).copied(),
+        }?;
         let mut counts = starts.counts;
         // Most words starting forms of several words start none here (`Le maire`):
         // only the one-word forms are left to look up, if any.
@@ -1046,6 +1101,16 @@ mod tests {
                     counts: org_counts,
                     head: lex.org_heads.contains(key),
                     alone: lex.org_alone.contains(key),
+                }),
+                "{key}"
+            );
+            // With the role head facts of the key.
+            assert_eq!(
+                lex.cue_table().role_head(key.as_bytes()),
+                Some(RoleHead {
+                    counts,
+                    role: lex.roles.get(key).copied(),
+                    collective: lex.collectives.get(key),
                 }),
                 "{key}"
             );

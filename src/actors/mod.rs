@@ -28,8 +28,8 @@ use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 pub(crate) use lexicon::KeyHasher;
-use lexicon::OrgHead;
 pub use lexicon::{lexicon, FirstName, Lexicon, Organization, RoleForm};
+use lexicon::{OrgHead, RoleHead};
 
 use crate::document::{Document, Words};
 use crate::record::{ActorKind, ActorMention, PlaceMention};
@@ -1686,13 +1686,29 @@ impl<'a> Scan<'a> {
             return None;
         }
         // From the cue table, beside the cues: a table look-up, not a hash one.
-        let counts = self
+        let facts = self
             .lex
             .cue_table()
-            .find_with_role_counts(self.key(i).as_bytes())
-            .map_or(0, |(_, _, counts)| counts);
-        for j in word_counts(counts, i, n) {
+            .role_head(self.key(i).as_bytes())
+            .unwrap_or(RoleHead {
+                counts: 0,
+                role: None,
+                collective: None,
+            });
+        for j in word_counts(facts.counts, i, n) {
             let lex = self.lex;
+            if j == i + 1 {
+                // The word alone, most heads: its entries are in the table (the same
+                // as `roles` and `collectives` give for its key), no phrase key to
+                // build nor hash look-ups.
+                if let Some(form) = facts.role {
+                    return Some((j, form.lemma, form.plural, false));
+                }
+                if let Some(lemma) = facts.collective {
+                    return Some((j, lemma, true, true));
+                }
+                continue;
+            }
             let key = self.phrase_key(i, j);
             if let Some(form) = lex.roles.get(key).copied() {
                 return Some((j, form.lemma, form.plural, false));

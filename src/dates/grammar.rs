@@ -318,7 +318,7 @@ impl<'a> Grammar<'a> {
 
     /// `de`, `d'`, `du`, `des`: the index after it.
     fn of(&self, i: usize) -> Option<usize> {
-        if self.is_any(i, &["de", "du", "des"]) {
+        if matches!(self.word(i), "de" | "du" | "des") {
             Some(i + 1)
         } else {
             self.elided(i, "d")
@@ -327,7 +327,7 @@ impl<'a> Grammar<'a> {
 
     /// `le`, `la`, `l'`, `les`: the index after it.
     fn article(&self, i: usize) -> Option<usize> {
-        if self.is_any(i, &["le", "la", "les"]) {
+        if matches!(self.word(i), "le" | "la" | "les") {
             Some(i + 1)
         } else {
             self.elided(i, "l")
@@ -386,7 +386,7 @@ impl<'a> Grammar<'a> {
     /// du`, `avenue du`): a name, not a date.
     fn after_street(&self, i: usize) -> bool {
         i >= 2
-            && self.is_any(i - 1, &["du", "de"])
+            && matches!(self.word(i - 1), "du" | "de")
             && super::CUES.streets.contains(self.word(i - 2))
     }
 
@@ -527,7 +527,7 @@ impl<'a> Grammar<'a> {
                     Val::Month { year: Some(_), .. } | Val::Season { year: Some(_), .. }
                 );
                 if (matches!(head, Some(Class::Month(_) | Class::Season(_))) && !with_year)
-                    || self.is_any(i + 1, &["début", "fin", "milieu"])
+                    || matches!(self.word(i + 1), "début" | "fin" | "milieu")
                 {
                     e.start = self.t.toks[i].start();
                 }
@@ -535,7 +535,7 @@ impl<'a> Grammar<'a> {
             }
             "jusqu" | "dès" => {
                 let after = if self.apostrophe(i + 1) { i + 2 } else { i + 1 };
-                let after = if self.is_any(after, &["à", "au", "en", "le"]) {
+                let after = if matches!(self.word(after), "à" | "au" | "en" | "le") {
                     after + 1
                 } else {
                     after
@@ -551,7 +551,7 @@ impl<'a> Grammar<'a> {
                 return Some((next, e));
             }
             "d" if self.apostrophe(i + 1) && self.is(i + 2, "ici") => {
-                let after = if self.is_any(i + 3, &["à", "au"]) {
+                let after = if matches!(self.word(i + 3), "à" | "au") {
                     i + 4
                 } else {
                     i + 3
@@ -577,21 +577,20 @@ impl<'a> Grammar<'a> {
         loop {
             if self.is(k, "à") && self.is(k + 1, "peine") {
                 k += 2;
-            } else if self.is_any(k, &["près", "plus", "moins"]) && self.of(k + 1).is_some() {
+            } else if matches!(self.word(k), "près" | "plus" | "moins") && self.of(k + 1).is_some()
+            {
                 k = self.of(k + 1).unwrap_or(k + 1);
-            } else if self.is_any(
-                k,
-                &[
-                    "environ",
-                    "seulement",
-                    "déjà",
-                    "presque",
-                    "quelque",
-                    "bientôt",
-                    "maintenant",
-                    "exactement",
-                    "pile",
-                ],
+            } else if matches!(
+                self.word(k),
+                "environ"
+                    | "seulement"
+                    | "déjà"
+                    | "presque"
+                    | "quelque"
+                    | "bientôt"
+                    | "maintenant"
+                    | "exactement"
+                    | "pile"
             ) {
                 k += 1;
             } else {
@@ -677,7 +676,7 @@ impl<'a> Grammar<'a> {
             k += 1;
             // Joined by a hyphen, a space, or `et` before `un`/`onze`.
             let hyphen = self.punct(k, '-') && self.glued(k) && value_at(k + 1).is_some();
-            let et = self.is(k, "et") && self.is_any(k + 1, &["un", "une", "onze"]);
+            let et = self.is(k, "et") && matches!(self.word(k + 1), "un" | "une" | "onze");
             if hyphen || et {
                 k += 1;
             } else if value_at(k).is_none() {
@@ -713,7 +712,7 @@ impl<'a> Grammar<'a> {
             Some(Class::Approx(n)) => Some(n),
             _ => None,
         };
-        if self.is_any(i, &["une", "un"]) {
+        if matches!(self.word(i), "une" | "un") {
             if let Some(n) = approx_at(i + 1) {
                 let after = self.of(i + 2)?;
                 return Some((after, (Amount::N(f64::from(n)), true)));
@@ -741,7 +740,7 @@ impl<'a> Grammar<'a> {
 
     fn amount_unit_mod(&self, i: usize) -> Parsed<(Amount, Unit, bool)> {
         // `un quart d'heure`, `trois quarts d'heure`, `une demi-heure`.
-        if self.is_any(i, &["un", "une"]) {
+        if matches!(self.word(i), "un" | "une") {
             if self.is(i + 1, "quart")
                 && self.elided(i + 2, "d") == Some(i + 4)
                 && self.is(i + 4, "heure")
@@ -764,7 +763,7 @@ impl<'a> Grammar<'a> {
         let next = if self.has_class(next, |c| {
             matches!(c, Class::Last | Class::Next | Class::Ordinal(1))
         }) && self.unit(next + 1).is_some()
-            && !matches!(self.class(next), Some(Class::Ordinal(_)) if self.is_any(next, &["second", "seconde"]))
+            && !matches!(self.class(next), Some(Class::Ordinal(_)) if matches!(self.word(next), "second" | "seconde"))
         {
             next + 1
         } else {
@@ -777,7 +776,7 @@ impl<'a> Grammar<'a> {
         let mut end = next + 1;
         let mut amount = amount;
         // `un mois et demi`, `deux ans et demi`, `une heure et demie`.
-        if self.is(end, "et") && self.is_any(end + 1, &["demi", "demie"]) {
+        if self.is(end, "et") && matches!(self.word(end + 1), "demi" | "demie") {
             if let Amount::N(n) = amount {
                 amount = Amount::N(n + 0.5);
             }
@@ -842,47 +841,55 @@ impl<'a> Grammar<'a> {
         }
         // `une année noire`, `une journée de grève`: a noun phrase, not a length.
         if matches!(amount, Amount::N(n) if n == 1.0)
-            && self.is_any(from, &["un", "une"])
+            && matches!(self.word(from), "un" | "une")
             && from == start
-            && !self.is_any(
-                start.wrapping_sub(1),
-                &[
-                    "pendant", "durant", "depuis", "en", "sur", "dans", "de", "d", "a", "plus",
-                    "moins", "près", "environ", "que", "qu",
-                ],
+            && !matches!(
+                self.word(start.wrapping_sub(1)),
+                "pendant"
+                    | "durant"
+                    | "depuis"
+                    | "en"
+                    | "sur"
+                    | "dans"
+                    | "de"
+                    | "d"
+                    | "a"
+                    | "plus"
+                    | "moins"
+                    | "près"
+                    | "environ"
+                    | "que"
+                    | "qu"
             )
         {
             let follows = self.t.toks.get(next).map(|t| t.kind);
             let noun_phrase = match follows {
                 Some(Kind::Word(_)) => {
-                    !self.is_any(
-                        next,
-                        &[
-                            "ferme",
-                            "fermes",
-                            "et",
-                            "ou",
-                            "à",
-                            "au",
-                            "après",
-                            "avant",
-                            "plus",
-                            "plus",
-                            "de",
-                            "d",
-                            "pour",
-                            "par",
-                            "sans",
-                            "avec",
-                            "en",
-                            "entier",
-                            "entière",
-                            "complet",
-                            "complète",
-                            "supplémentaire",
-                            "encore",
-                            "déjà",
-                        ],
+                    !matches!(
+                        self.word(next),
+                        "ferme"
+                            | "fermes"
+                            | "et"
+                            | "ou"
+                            | "à"
+                            | "au"
+                            | "après"
+                            | "avant"
+                            | "plus"
+                            | "de"
+                            | "d"
+                            | "pour"
+                            | "par"
+                            | "sans"
+                            | "avec"
+                            | "en"
+                            | "entier"
+                            | "entière"
+                            | "complet"
+                            | "complète"
+                            | "supplémentaire"
+                            | "encore"
+                            | "déjà"
                     ) && !self.capital(next)
                 }
                 _ => false,
@@ -895,7 +902,7 @@ impl<'a> Grammar<'a> {
         }
         // `un jour` (some day) and `une seconde fois` are not durations.
         if matches!(amount, Amount::N(n) if n == 1.0)
-            && self.is_any(from, &["un", "une"])
+            && matches!(self.word(from), "un" | "une")
             && (self.is(next, "fois")
                 || (unit == Unit::Day && !self.is(start.wrapping_sub(1), "pendant")))
         {
@@ -923,7 +930,7 @@ impl<'a> Grammar<'a> {
             e.modifier = Some(TemporalModifier::Approx);
         }
         // `trois jours plus tard`, `deux semaines plus tôt`: a date from the last one.
-        if self.is(next, "plus") && self.is_any(next + 1, &["tard", "tôt"]) {
+        if self.is(next, "plus") && matches!(self.word(next + 1), "tard" | "tôt") {
             if let Amount::N(n) = amount {
                 let sign = if self.is(next + 1, "tard") { 1 } else { -1 };
                 let mut e = self.expr(
@@ -960,7 +967,7 @@ impl<'a> Grammar<'a> {
             (i + 1, hour, 0)
         } else if let Some((next, hour)) = self
             .number_words(i)
-            .filter(|&(next, hour)| hour < 24 && self.is_any(next, &["heure", "heures"]))
+            .filter(|&(next, hour)| hour < 24 && matches!(self.word(next), "heure" | "heures"))
             .filter(|_| self.clock_context(i))
         {
             // `à vingt et une heures`.
@@ -969,14 +976,17 @@ impl<'a> Grammar<'a> {
             self.clock_digits(i)?
         };
         // `en 2h30`, `pendant 1h15`: a length of time written like a clock.
-        if i > 0 && self.is_any(i - 1, &["en", "pendant", "durant"]) && self.number(i).is_some() {
+        if i > 0
+            && matches!(self.word(i - 1), "en" | "pendant" | "durant")
+            && self.number(i).is_some()
+        {
             let val = Val::Fixed(if minute == 0 {
                 format!("PT{hour}H")
             } else {
                 format!("PT{hour}H{minute}M")
             });
             let mut e = self.expr(i, next, TemporalType::Duration, val);
-            if self.is_any(i - 1, &["pendant", "durant"]) {
+            if matches!(self.word(i - 1), "pendant" | "durant") {
                 e.start = self.t.toks[i - 1].start();
             }
             return Some((next, e));
@@ -1016,7 +1026,7 @@ impl<'a> Grammar<'a> {
                 return (end, hour - 1, 60 - m);
             }
         }
-        if self.is_any(next.wrapping_sub(1), &["heure", "heures"]) {
+        if matches!(self.word(next.wrapping_sub(1)), "heure" | "heures") {
             if let Some((end, m)) = self
                 .number_words(next)
                 .filter(|&(_, m)| (1..60).contains(&m))
@@ -1049,15 +1059,15 @@ impl<'a> Grammar<'a> {
         }
         let open = self.punct(next, '(');
         let k = if open { next + 1 } else { next };
-        let zone_end = if self.is_any(k, &["heure", "heures"]) {
+        let zone_end = if matches!(self.word(k), "heure" | "heures") {
             if let Some(after) = self.of(k + 1).filter(|&a| self.capital(a)) {
                 Some(after + 1) // `heure de Paris`
-            } else if self.is_any(k + 1, &["locale", "française", "légale"]) {
+            } else if matches!(self.word(k + 1), "locale" | "française" | "légale") {
                 Some(k + 2)
             } else {
                 None
             }
-        } else if self.is_any(k, &["gmt", "utc"]) {
+        } else if matches!(self.word(k), "gmt" | "utc") {
             Some(k + 1)
         } else {
             None
@@ -1095,7 +1105,7 @@ impl<'a> Grammar<'a> {
             return (hour < 24).then_some((i + 3, hour, minute));
         }
         // `17 heures`, `17 heures 30`: a time only where a clock is expected.
-        if self.is_any(i + 1, &["heure", "heures"]) && hour < 24 && self.clock_context(i) {
+        if matches!(self.word(i + 1), "heure" | "heures") && hour < 24 && self.clock_context(i) {
             if let Some(minute) = minute_at(i + 2) {
                 return Some((i + 3, hour, minute));
             }
@@ -1110,35 +1120,32 @@ impl<'a> Grammar<'a> {
         let Some(prev) = i.checked_sub(1) else {
             return false;
         };
-        if self.is_any(
-            prev,
-            &[
-                "à",
-                "vers",
-                "dès",
-                "avant",
-                "après",
-                "entre",
-                "et",
-                "alentours",
-                "autour",
-                "depuis",
-                "de",
-                "ici",
-                "jusqu",
-            ],
+        if matches!(
+            self.word(prev),
+            "à" | "vers"
+                | "dès"
+                | "avant"
+                | "après"
+                | "entre"
+                | "et"
+                | "alentours"
+                | "autour"
+                | "depuis"
+                | "de"
+                | "ici"
+                | "jusqu"
         ) {
             // `à partir de 16 heures`.
             if self.is(prev, "de")
                 && prev > 0
-                && self.is_any(prev - 1, &["partir", "alentours", "autour"])
+                && matches!(self.word(prev - 1), "partir" | "alentours" | "autour")
             {
                 return true;
             }
             // `de 48 heures`, `depuis 24 heures`: durations.
-            if self.is_any(prev, &["de", "depuis"]) {
+            if matches!(self.word(prev), "de" | "depuis") {
                 return self.number(i).is_some_and(|(h, _)| h < 24)
-                    && (self.is(prev, "depuis") || self.is_any(i + 2, &["à", "au"]));
+                    && (self.is(prev, "depuis") || matches!(self.word(i + 2), "à" | "au"));
             }
             return true;
         }
@@ -1178,21 +1185,28 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             if self.punct(prev, '°')
-                || self.is_any(
-                    prev,
-                    &[
-                        "n", "no", "numéro", "article", "page", "pages", "tél", "code", "rn",
-                        "ligne", "vol", "km",
-                    ],
+                || matches!(
+                    self.word(prev),
+                    "n" | "no"
+                        | "numéro"
+                        | "article"
+                        | "page"
+                        | "pages"
+                        | "tél"
+                        | "code"
+                        | "rn"
+                        | "ligne"
+                        | "vol"
+                        | "km"
                 )
             {
                 return None;
             }
             // `le vol AF 1954`, `la ligne T 2025`.
             if prev > 0
-                && self.is_any(
-                    prev - 1,
-                    &["vol", "vols", "ligne", "route", "bus", "train", "modèle"],
+                && matches!(
+                    self.word(prev - 1),
+                    "vol" | "vols" | "ligne" | "route" | "bus" | "train" | "modèle"
                 )
             {
                 return None;
@@ -1254,7 +1268,7 @@ impl<'a> Grammar<'a> {
         match self.t.toks.get(i)?.kind {
             Kind::Number(d, digits) if digits <= 2 && (1..=31).contains(&d) => Some(d),
             Kind::Ordinal(1) => Some(1),
-            Kind::Word(Some(Class::Ordinal(1))) if self.is_any(i, &["premier"]) => Some(1),
+            Kind::Word(Some(Class::Ordinal(1))) if matches!(self.word(i), "premier") => Some(1),
             _ => None,
         }
     }
@@ -1328,7 +1342,7 @@ impl<'a> Grammar<'a> {
         }
         // `l'an 2000`, `l'an deux mille`, `l'année 2022`.
         if let Some(after) = self.elided(i, "l") {
-            if self.is_any(after, &["an", "année"]) {
+            if matches!(self.word(after), "an" | "année") {
                 if let Some(year) = self.year_after_date(after + 1) {
                     let e = self.expr(i, after + 2, TemporalType::Date, Val::Year(year));
                     return Some((after + 2, e));
@@ -1589,7 +1603,7 @@ impl<'a> Grammar<'a> {
         // The determiner: `l'`, `cet`, `au`, `de l'`, or none before a year.
         let (k, this) = if let Some(after) = self.elided(i, "l") {
             (after, false)
-        } else if self.is_any(i, &["cet", "ce"]) {
+        } else if matches!(self.word(i), "cet" | "ce") {
             (i + 1, true)
         } else if self.is(i, "au") || self.is(i, "le") {
             (i + 1, false)
@@ -1639,7 +1653,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn quarter(&self, i: usize) -> Parsed<Expr> {
-        let k = if self.is_any(i, &["le", "au", "du"]) {
+        let k = if matches!(self.word(i), "le" | "au" | "du") {
             i + 1
         } else {
             i
@@ -1731,7 +1745,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         // `du week-end dernier`, `au week-end prochain`: without the contraction.
-        if self.is_any(i, &["du", "au"]) && self.is(i + 1, "week-end") {
+        if matches!(self.word(i), "du" | "au") && self.is(i + 1, "week-end") {
             let k = i + 1;
             let (offset, next) = match self.class(k + 1) {
                 Some(Class::Last) => (-1, k + 2),
@@ -1796,7 +1810,7 @@ impl<'a> Grammar<'a> {
             }
             // `le dimanche` (a habit): a set, unless a date or `dernier` follows.
             if let Some(Class::Weekday(weekday)) = self.class(k) {
-                if self.is_any(i, &["le", "les"]) {
+                if matches!(self.word(i), "le" | "les") {
                     if let Some((next, e)) = self.weekday_expr(k, k, weekday, Which::Bare) {
                         if matches!(
                             e.val,
@@ -1835,7 +1849,7 @@ impl<'a> Grammar<'a> {
         if let Some(after) = self.of(k) {
             if let Some(Class::Weekday(weekday)) = self.class(after) {
                 let mut next = after + 1;
-                if self.is_any(next, &["à", "au"]) {
+                if matches!(self.word(next), "à" | "au") {
                     if let Some(Class::Weekday(_)) = self.class(next + 1) {
                         next += 2;
                     }
@@ -1870,9 +1884,9 @@ impl<'a> Grammar<'a> {
         let (k, from) = match self.article(i) {
             // `la mi-mai`: the span is `mi-mai`.
             Some(k) if self.is(k, "mi") => (k, k),
-            Some(k) if self.is_any(k, &["début", "fin", "milieu"]) => (k, i),
+            Some(k) if matches!(self.word(k), "début" | "fin" | "milieu") => (k, i),
             _ => {
-                if self.is(i, "au") && self.is_any(i + 1, &["début", "milieu"]) {
+                if self.is(i, "au") && matches!(self.word(i + 1), "début" | "milieu") {
                     (i + 1, i + 1)
                 } else if self.is(i, "à") && self.is(i + 1, "la") && self.is(i + 2, "fin") {
                     (i + 2, i + 1)
@@ -1922,7 +1936,8 @@ impl<'a> Grammar<'a> {
         // `de l'année`, `du mois`, `de la semaine`; else a date: `de l'été`, `mars`.
         let (val, next) = match self.unit(after) {
             Some(unit @ (Unit::Year | Unit::Month | Unit::Week))
-                if after != target || self.is_any(after, &["année", "mois", "semaine", "an"]) =>
+                if after != target
+                    || matches!(self.word(after), "année" | "mois" | "semaine" | "an") =>
             {
                 (Val::UnitOffset { unit, offset: 0 }, after + 1)
             }
