@@ -89,10 +89,32 @@ pub struct Gazetteer {
     /// most capitalized words of a text start no name, and this says so without a
     /// look-up in the big index.
     first_words: Vec<u64>,
+    /// A Bloom filter of the words of `after_heads`, on the same hash: most words
+    /// that may start a name follow no head, and this says so without hashing them
+    /// again for a look-up in the map.
+    after_head_words: Vec<u64>,
 }
 
 /// Bits of the first-word filter (64 KiB).
 const FILTER_BITS: u64 = 1 << 19;
+
+/// Bits of the after-head filter (8 KiB).
+const AFTER_HEAD_BITS: u64 = 1 << 16;
+
+/// Sets the two bits of hash `h` in the Bloom filter `bits` of `SIZE` bits (a
+/// constant, so that the remainders are masks, not divisions).
+fn set_bits<const SIZE: u64>(bits: &mut [u64], h: u64) {
+    for bit in [h % SIZE, (h >> 32) % SIZE] {
+        bits[(bit / 64) as usize] |= 1 << (bit % 64);
+    }
+}
+
+/// Whether both bits of hash `h` are set in the Bloom filter `bits` of `SIZE` bits.
+fn has_bits<const SIZE: u64>(bits: &[u64], h: u64) -> bool {
+    [h % SIZE, (h >> 32) % SIZE]
+        .iter()
+        .all(|bit| bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
+}
 
 /// The FNV-1a hash of `bytes`, as [`Gazetteer::may_start_hashed`] takes it.
 pub fn fnv(bytes: &[u8]) -> u64 {
@@ -217,6 +239,7 @@ impl Gazetteer {
             lowercase_heads: FastMap::default(),
             after_heads: FastMap::default(),
             first_words: vec![0; (FILTER_BITS / 64) as usize],
+            after_head_words: vec![0; (AFTER_HEAD_BITS / 64) as usize],
         };
         gazetteer.index.reserve(pending.len() * 5 / 4);
         for group in pending.chunk_by(|a, b| slice(a.key) == slice(b.key)) {
@@ -251,14 +274,14 @@ impl Gazetteer {
         for (start, end, country) in demonym_keys {
             gazetteer.demonyms.insert(&arena[start..end], country);
         }
+        for word in gazetteer.after_heads.keys() {
+            set_bits::<AFTER_HEAD_BITS>(&mut gazetteer.after_head_words, fnv(word.as_bytes()));
+        }
         gazetteer
     }
 
     fn add_first_word(&mut self, word: &str) {
-        let h = fnv(word.as_bytes());
-        for bit in [h % FILTER_BITS, (h >> 32) % FILTER_BITS] {
-            self.first_words[(bit / 64) as usize] |= 1 << (bit % 64);
-        }
+        set_bits::<FILTER_BITS>(&mut self.first_words, fnv(word.as_bytes()));
     }
 
     /// False when no key starts with this normalized word; true when one may.
@@ -269,9 +292,13 @@ impl Gazetteer {
     /// [`Gazetteer::may_start`] for a word whose [`fnv`] hash is `h`: a caller that
     /// needs the hash for another filter computes it once.
     pub fn may_start_hashed(&self, h: u64) -> bool {
-        [h % FILTER_BITS, (h >> 32) % FILTER_BITS]
-            .iter()
-            .all(|bit| self.first_words[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
+        has_bits::<FILTER_BITS>(&self.first_words, h)
+    }
+
+    /// False when no word of `after_heads` has the [`fnv`] hash `h`; true when one
+    /// may.
+    pub fn may_follow_head_hashed(&self, h: u64) -> bool {
+        has_bits::<AFTER_HEAD_BITS>(&self.after_head_words, h)
     }
 
     /// The forms whose key is this node's.

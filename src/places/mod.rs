@@ -87,30 +87,6 @@ static AFTER_HEAD_SHAPES: LazyLock<[u64; 256]> = LazyLock::new(|| {
     shapes
 });
 
-/// Bits of [`AFTER_HEAD_FILTER`] (8 KiB).
-const AFTER_HEAD_BITS: u64 = 1 << 16;
-
-/// A Bloom filter of the words of `after_heads` on their [`gazetteer::fnv`] hash, the
-/// one [`Gazetteer::may_start_hashed`] takes: most words that may start a name follow
-/// no head, and this says so without hashing them again for a look-up in the map.
-static AFTER_HEAD_FILTER: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; (AFTER_HEAD_BITS / 64) as usize];
-    for word in gazetteer().after_heads.keys() {
-        let h = gazetteer::fnv(word.as_bytes());
-        for bit in [h % AFTER_HEAD_BITS, (h >> 32) % AFTER_HEAD_BITS] {
-            bits[(bit / 64) as usize] |= 1 << (bit % 64);
-        }
-    }
-    bits
-});
-
-/// False when no word of `after_heads` has the hash `h` (see [`AFTER_HEAD_FILTER`]).
-fn may_follow_head(filter: &[u64], h: u64) -> bool {
-    [h % AFTER_HEAD_BITS, (h >> 32) % AFTER_HEAD_BITS]
-        .iter()
-        .all(|bit| filter[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
-}
-
 /// Bytes that may start a capital letter: ASCII capitals and the lead bytes of
 /// Latin-1 and Latin Extended-A (C3–C5: É, Î, Œ...).
 static CAPITAL_LEAD: [bool; 256] = {
@@ -246,9 +222,6 @@ struct Search<'a> {
     watery: Option<(usize, bool)>,
     /// The sentence of the last [`Search::sentence_index`] asked about.
     sentence: Cell<usize>,
-    /// [`AFTER_HEAD_FILTER`], when made from this search's gazetteer (the
-    /// process-wide one).
-    after_head_filter: Option<&'static [u64]>,
 }
 
 impl<'a> Search<'a> {
@@ -264,8 +237,6 @@ impl<'a> Search<'a> {
             pool: Vec::new(),
             watery: None,
             sentence: Cell::new(0),
-            after_head_filter: std::ptr::eq(gazetteer, self::gazetteer())
-                .then(|| AFTER_HEAD_FILTER.as_slice()),
         }
     }
 
@@ -286,9 +257,7 @@ impl<'a> Search<'a> {
         let hash = gazetteer::fnv(self.key.as_bytes());
         let may_start = self.gazetteer.may_start_hashed(hash);
         let look_back = (may_start || may_be_lowercase_in(&AFTER_HEAD_SHAPES, &self.key))
-            && self
-                .after_head_filter
-                .is_none_or(|filter| may_follow_head(filter, hash))
+            && self.gazetteer.may_follow_head_hashed(hash)
             && self.gazetteer.after_heads.contains_key(self.key.as_str());
         if !look_back && !may_start {
             return None;
@@ -1499,7 +1468,7 @@ mod tests {
         let g = gazetteer();
         for word in g.after_heads.keys() {
             assert!(
-                may_follow_head(&AFTER_HEAD_FILTER, gazetteer::fnv(word.as_bytes())),
+                g.may_follow_head_hashed(gazetteer::fnv(word.as_bytes())),
                 "{word}"
             );
         }
@@ -1510,10 +1479,9 @@ mod tests {
             .all(|w| !g.after_heads.contains_key(w.as_str())));
         let passed = others
             .iter()
-            .filter(|w| may_follow_head(&AFTER_HEAD_FILTER, gazetteer::fnv(w.as_bytes())))
+            .filter(|w| g.may_follow_head_hashed(gazetteer::fnv(w.as_bytes())))
             .count();
         assert!(passed < others.len() / 10, "{passed}");
-        assert!(Search::new("", g).after_head_filter.is_some());
     }
 
     #[test]
