@@ -1298,19 +1298,11 @@ impl<'a> Scan<'a> {
         if !has_que && !has_selon && !has_comma {
             return;
         }
+        // The incise of a sentence with no `que` nor `selon`, found on its tail.
+        let mut tail_incise = None;
         if !has_que && !has_selon {
-            // Only an incise after one of the last commas can make a quote here: look
-            // at that tail before cutting the whole sentence into words.
-            let tail = commas[commas.len().saturating_sub(3)];
-            let words = &self.all.words[sentence_words.clone()];
-            let first = sentence_words.start + words.partition_point(|w| w.start < tail);
-            self.load_words(first..sentence_words.end);
-            let incise = (0..self.words.len()).any(|c| {
-                self.words[c].is(Word::PUNCT)
-                    && self.words[c].text(self.text) == ","
-                    && self.verb_at(c + 1).is_some()
-            });
-            if !incise {
+            tail_incise = self.tail_incise(sentence_words.clone(), commas);
+            if tail_incise.is_none() {
                 return;
             }
         }
@@ -1530,12 +1522,9 @@ impl<'a> Scan<'a> {
         if has_comma {
             // The incise follows one of the last commas (`…, a précisé Mme X, directrice
             // de l'hôpital.`).
-            let Some(c) = (1..n)
-                .rev()
-                .filter(|&c| self.words[c].is(Word::PUNCT) && self.words[c].text(self.text) == ",")
-                .take(3)
-                .find(|&c| c + 1 < n && self.verb_at(c + 1).is_some())
-            else {
+            // Found on the tail already, else searched here (its verb phrase kept, not
+            // read again).
+            let Some((c, (verb_end, pronoun))) = tail_incise.or_else(|| self.last_incise(1)) else {
                 return;
             };
             if inside_quote(self.words[c].start) || c + 1 >= n {
@@ -1547,9 +1536,6 @@ impl<'a> Scan<'a> {
             {
                 return;
             }
-            let Some((verb_end, pronoun)) = self.verb_at(c + 1) else {
-                return;
-            };
             let verb = self.words[c + 1].start..self.words[verb_end - 1].end;
             // `interrogée par Reuters`: a passive participle, not an incise.
             if self.key(verb_end) == "par" {
@@ -1610,6 +1596,37 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+    }
+
+    /// The incise after one of the last three commas of the loaded words from word
+    /// `from` on: the comma's index and the verb phrase after it ([`Scan::verb_at`]).
+    fn last_incise(&self, from: usize) -> Option<(usize, (usize, Option<&'static str>))> {
+        (from..self.words.len())
+            .rev()
+            .filter(|&c| self.words[c].is(Word::PUNCT) && self.words[c].text(self.text) == ",")
+            .take(3)
+            .find_map(|c| Some((c, self.verb_at(c + 1)?)))
+    }
+
+    /// [`Scan::last_incise`] of the words `sentence_words` (from their second on), with
+    /// word indexes from their first, read on their tail only: the words from the
+    /// third last of `commas` (the sentence's comma bytes) on. Most sentences with
+    /// commas have no incise: this tells them apart before loading the whole sentence,
+    /// and the incise found is not searched again.
+    fn tail_incise(
+        &mut self,
+        sentence_words: Range<usize>,
+        commas: &[usize],
+    ) -> Option<(usize, (usize, Option<&'static str>))> {
+        let tail = *commas.get(commas.len().saturating_sub(3))?;
+        let words = &self.all.words[sentence_words.clone()];
+        let skipped = words.partition_point(|w| w.start < tail);
+        self.load_words(sentence_words.start + skipped..sentence_words.end);
+        // The comma words of the tail are the sentence's last ones (each is a comma
+        // byte), and a verb phrase reads no word before its own: the same as on the
+        // whole sentence, with indexes shifted.
+        let (c, (verb_end, pronoun)) = self.last_incise(1usize.saturating_sub(skipped))?;
+        Some((c + skipped, (verb_end + skipped, pronoun)))
     }
 
     /// Whether a phrase no extractor kept names someone who may speak: its noun is a
@@ -2033,6 +2050,33 @@ mod fast_path_tests {
                 }
                 Ok(())
             })?;
+        }
+
+        #[test]
+        fn tail_incises_as_on_the_whole_sentence(
+            words in proptest::collection::vec(
+                "a|a-t-il|a-t-on|ajoute-t-elle|précise|déclaré|dit|confie|affirme|Il|\
+                 maison|le|,|\\.|«|»|3,5|a,|,a|que|selon|Marie",
+                0..24,
+            ),
+        ) {
+            let text = words.join(" ");
+            let doc = Document::new(&text);
+            let mut scan = Scan {
+                text: &text,
+                mentions: &[],
+                all: doc.words(),
+                words: &[],
+                base: 0,
+            };
+            let cues = TextCues::new(&text);
+            for (sentence, ws) in doc.sentences().iter().zip(&doc.words().sentences) {
+                let commas = cues.commas_in(sentence);
+                let fast = scan.tail_incise(ws.clone(), commas);
+                scan.load_words(ws.clone());
+                let plain = if commas.is_empty() { None } else { scan.last_incise(1) };
+                proptest::prop_assert_eq!(fast, plain);
+            }
         }
 
         #[test]
