@@ -170,9 +170,11 @@ static ASCII_CLASS: [u8; 256] = {
 fn ascii_run(bytes: &[u8], from: usize, seen: &mut u8) -> usize {
     // One table look-up a byte, nothing decoded; eight bytes a turn while eight are
     // left, unrolled, with one bound check for the eight.
+    // The blocks are cut off the rest with `split_first_chunk`: one length test a
+    // block, where `bytes.get(i..i + 8)` also tested `i + 8` for overflow.
     let mut i = from;
-    while let Some(block) = bytes.get(i..i + 8) {
-        let block: &[u8; 8] = block.try_into().expect("eight bytes");
+    let mut rest = &bytes[from..];
+    while let Some((block, tail)) = rest.split_first_chunk::<8>() {
         for (k, &b) in block.iter().enumerate() {
             let class = ASCII_CLASS[usize::from(b)];
             *seen |= class;
@@ -181,16 +183,45 @@ fn ascii_run(bytes: &[u8], from: usize, seen: &mut u8) -> usize {
             }
         }
         i += 8;
+        rest = tail;
     }
-    i + bytes[i..]
+    i + rest
         .iter()
         .position(|&b| {
             let class = ASCII_CLASS[usize::from(b)];
             *seen |= class;
             class & ALNUM == 0
         })
-        .unwrap_or(bytes.len() - i)
+        .unwrap_or(rest.len())
 }
+
+/// The flags a word starts with, by the class of its first character ([`DIGIT`],
+/// [`UPPER`] or [`LOWER`]; any other index is unused).
+static START_FLAGS: [u8; 8] = {
+    let mut table = [0u8; 8];
+    table[DIGIT as usize] = Word::NUMBER;
+    table[UPPER as usize] = Word::CAPITALIZED;
+    table[LOWER as usize] = Word::LOWERCASE;
+    table
+};
+
+/// The flags a word of ASCII and Latin-1 letters and digits has by what it holds,
+/// indexed by its `seen & (DIGIT | UPPER)`: [`Word::FOLDED`] without a capital,
+/// [`Word::LETTERS`] without a digit.
+static SEEN_FLAGS: [u8; 4] = {
+    let mut table = [0u8; 4];
+    let mut seen = 0;
+    while seen < 4 {
+        if seen & UPPER as usize == 0 {
+            table[seen] |= Word::FOLDED;
+        }
+        if seen & DIGIT as usize == 0 {
+            table[seen] |= Word::LETTERS;
+        }
+        seen += 1;
+    }
+    table
+};
 
 /// Whether `word` (a word made by [`split`]) has at least two letters.
 ///
@@ -262,22 +293,15 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
                 end = ascii_run(bytes, end + 2, &mut seen);
             }
             let upper = first == UPPER;
-            let start_flags = if upper {
-                Word::CAPITALIZED
-            } else if first == LOWER {
-                Word::LOWERCASE
-            } else {
-                Word::NUMBER
-            };
+            // Table look-ups rather than tests: one load each, no branch to guess.
+            let start_flags = START_FLAGS[usize::from(first & ALNUM)];
             if seen & (JOINER | HIGH) == 0 {
                 let mut flags = start_flags;
                 if upper && seen & LOWER == 0 && has_two_letters(&text[i..end]) {
                     flags |= Word::ALL_CAPS;
                 }
-                // Without branches: whether a word is folded, or only letters, is
-                // anyone's guess.
-                flags |= (u8::from(seen & UPPER == 0) * Word::FOLDED)
-                    | (u8::from(seen & DIGIT == 0) * Word::LETTERS);
+                // Whether a word is folded, or only letters, is anyone's guess.
+                flags |= SEEN_FLAGS[usize::from(seen & (DIGIT | UPPER))];
                 out.push(Word {
                     start: i,
                     end,
@@ -551,6 +575,25 @@ mod tests {
             letters,
             [true, true, false, false, false, false, false, true, false, false, true, false]
         );
+    }
+
+    #[test]
+    fn flag_tables_as_tests() {
+        for first in [DIGIT, UPPER, LOWER] {
+            let plain = if first == UPPER {
+                Word::CAPITALIZED
+            } else if first == LOWER {
+                Word::LOWERCASE
+            } else {
+                Word::NUMBER
+            };
+            assert_eq!(START_FLAGS[usize::from(first & ALNUM)], plain);
+        }
+        for seen in 0..=u8::MAX {
+            let plain = (u8::from(seen & UPPER == 0) * Word::FOLDED)
+                | (u8::from(seen & DIGIT == 0) * Word::LETTERS);
+            assert_eq!(SEEN_FLAGS[usize::from(seen & (DIGIT | UPPER))], plain);
+        }
     }
 
     /// The first, plain version of [`split`], char by char: the fast one must agree.
