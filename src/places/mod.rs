@@ -332,6 +332,11 @@ impl<'a> Search<'a> {
 
     /// Applies the rules to a name found at `span`. A kept place's candidates are
     /// left in `candidates`.
+    // Out of line, as are the rules it calls (`in_address`, `has_place_context`,
+    // `capitals_match`, `all_capitalized`): inlined into `at_capital` and the scan
+    // loop of `extract`, they cost that hot loop more than the calls (0.5 M
+    // instructions on the press slice).
+    #[inline(never)]
     fn judge(
         &mut self,
         doc: &Document,
@@ -584,6 +589,7 @@ impl<'a> Search<'a> {
 
     /// After a street word, directly or through `de`, `du`, `des`, `d'`, `de la`
     /// (up to three words back from `prev`, the word before the name).
+    #[inline(never)]
     fn in_address(&self, prev: Option<&PrevWord>) -> bool {
         let streets = &CUES.streets;
         let Some(prev) = prev else {
@@ -611,6 +617,7 @@ impl<'a> Search<'a> {
 
     /// A place context for a name that is also a common word, at `span` after `prev`
     /// (`loose`: for a small foreign town, any `de` will do).
+    #[inline(never)]
     fn has_place_context(
         &self,
         span: &Range<usize>,
@@ -695,13 +702,64 @@ fn sentence_speaks_of_water(doc: &Document, index: usize, pretest: bool) -> bool
     let sentence = doc.sentences().get(index).cloned().unwrap_or(0..text.len());
     let sentence = &text[sentence];
     if pretest {
-        return alphabetic_words(sentence).any(|w| {
-            may_be_lowercase_in(&cues.water_shapes, w) && contains_lowercased(&cues.water, w)
-        });
+        return has_water_word(sentence);
     }
     sentence
         .split(|c: char| !c.is_alphabetic())
         .any(|w| contains_lowercased(&cues.water, w))
+}
+
+/// Whether a word of `sentence` (a run of alphabetic characters) is a water word.
+///
+/// One pass over the bytes, the words' ends found as they come (an iterator over
+/// the words, [`alphabetic_words`], kept a state between bytes): a word of ASCII
+/// and Latin-1 letters, nearly every one, is told apart by its first byte and
+/// length alone (see [`may_be_lowercase_in`]), known when its end is found,
+/// without lowercasing it.
+fn has_water_word(sentence: &str) -> bool {
+    let cues = &*CUES;
+    let bytes = sentence.as_bytes();
+    // The alphabetic character at `i` (not ASCII) and its width, if it is one.
+    let letter_at = |i: usize| {
+        let c = sentence[i..].chars().next().unwrap_or(' ');
+        is_alphabetic(c).then_some(c.len_utf8())
+    };
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 && !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        // Only ASCII and Latin-1 letters (`C3 xx`): lowercase, the word keeps its
+        // length and its first byte lowercases alone.
+        let mut latin1 = true;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if !b.is_ascii_alphabetic() {
+                    break;
+                }
+                i += 1;
+            } else if let Some(width) = letter_at(i) {
+                latin1 &= b == 0xc3;
+                i += width;
+            } else {
+                break;
+            }
+        }
+        if i == start {
+            // Not a letter: a character of several bytes.
+            i += sentence[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let shape = cues.water_shapes[usize::from(bytes[start].to_ascii_lowercase())];
+        if (!latin1 || shape & 1 << (i - start).min(63) != 0)
+            && contains_lowercased(&cues.water, &sentence[start..i])
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// `char::is_alphabetic`, without its Unicode tables for the accented letters of
@@ -717,6 +775,7 @@ fn is_alphabetic(c: char) -> bool {
 /// The non-empty runs of alphabetic characters of `s`: `s.split(|c: char|
 /// !c.is_alphabetic())` without the empty pieces, byte by byte while the bytes are
 /// ASCII (the split's searcher decodes every character).
+#[cfg(test)]
 fn alphabetic_words(s: &str) -> impl Iterator<Item = &str> + '_ {
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -942,21 +1001,55 @@ fn is_small(place: &Place) -> bool {
 
 /// The same letters, accents included, up to case and apostrophe style.
 ///
-/// Letter by letter through [`latin1_lower`] while both are ASCII and Latin-1, nearly
-/// always: `char::to_lowercase` goes through the Unicode case tables and an iterator
-/// per letter. At the first other letter, [`same_letters_chars`] compares them again.
+/// Byte by byte while both are ASCII and Latin-1 (see [`next_latin1_letter`]),
+/// nearly always: `char::to_lowercase` goes through the Unicode case tables and an
+/// iterator per letter, and even decoding every character to fold it through
+/// [`latin1_lower`] cost a thousand instructions a name. At the first other
+/// character, [`same_letters_chars`] compares them again.
 fn same_letters(form: &str, written: &str) -> bool {
-    let letters = |s| str::chars(s).filter(|&c| is_word_char(c)).map(latin1_lower);
-    let (mut form_letters, mut written_letters) = (letters(form), letters(written));
+    let (mut i, mut j) = (0, 0);
     loop {
-        match (form_letters.next(), written_letters.next()) {
-            (None, None) => return true,
-            (Some(Some(f)), Some(Some(w))) if f == w => {}
+        match (
+            next_latin1_letter(form.as_bytes(), &mut i),
+            next_latin1_letter(written.as_bytes(), &mut j),
+        ) {
+            (Ok(None), Ok(None)) => return true,
+            (Ok(Some(f)), Ok(Some(w))) if f == w => {}
             // Every letter so far lowercased to one letter, the same on both sides.
-            (Some(Some(_)), Some(Some(_)) | None) | (None, Some(Some(_))) => return false,
+            (Ok(_), Ok(_)) => return false,
             _ => return same_letters_chars(form, written),
         }
     }
+}
+
+/// The next letter or digit of `s` from byte `*i` on, lowercased, as a code: an
+/// ASCII byte, or 0x100 and the second byte of a Latin-1 letter (`C3 xx`); `None`
+/// at the end. Other characters are skipped when they are no letter or digit
+/// (general punctuation, `E2 80 xx`: `’`, `–`) or else stop the scan (`Err`).
+fn next_latin1_letter(s: &[u8], i: &mut usize) -> Result<Option<u16>, ()> {
+    while let Some(&b) = s.get(*i) {
+        if b < 0x80 {
+            *i += 1;
+            if b.is_ascii_alphanumeric() {
+                return Ok(Some(u16::from(b.to_ascii_lowercase())));
+            }
+        } else if b == 0xc3 {
+            // Valid UTF-8: a continuation byte follows the lead byte. `×` (C3 97) and
+            // `÷` (C3 B7) are no letters; the capitals `À` to `Þ` lowercase by adding
+            // 0x20 to their second byte.
+            let next = s[*i + 1];
+            *i += 2;
+            if next != 0x97 && next != 0xb7 {
+                let lower = if next <= 0x9e { next + 0x20 } else { next };
+                return Ok(Some(0x100 | u16::from(lower)));
+            }
+        } else if b == 0xe2 && s.get(*i + 1) == Some(&0x80) {
+            *i += 3; // U+2000 to U+203F: punctuation, no letter
+        } else {
+            return Err(());
+        }
+    }
+    Ok(None)
 }
 
 /// [`same_letters`] through `char::to_lowercase`, for any letters: the reference.
@@ -971,6 +1064,7 @@ fn same_letters_chars(form: &str, written: &str) -> bool {
 
 /// The lowercase form of an ASCII or Latin-1 character (`À` to `Þ` but `×` are the
 /// capitals past ASCII), or `None` for any other character.
+#[cfg(test)]
 fn latin1_lower(c: char) -> Option<char> {
     match c {
         'A'..='Z' | '\u{c0}'..='\u{de}' if c != '×' => char::from_u32(u32::from(c) + 0x20),
@@ -1268,6 +1362,7 @@ fn capitalized(s: &str) -> impl Iterator<Item = bool> + '_ {
 }
 
 /// Every word that is capitalized in the gazetteer's form is capitalized in the text.
+#[inline(never)]
 fn capitals_match(form: &str, written: &str) -> bool {
     let (mut form_words, mut written_words) = (capitalized(form), capitalized(written));
     loop {
@@ -1282,28 +1377,59 @@ fn capitals_match(form: &str, written: &str) -> bool {
     }
 }
 
+/// The classes of the bytes for [`all_capitalized`].
+const NOT_WORD: u8 = 0;
+const NOT_CAPITAL: u8 = 1;
+const CAPITAL: u8 = 2;
+const CONTINUATION: u8 = 3;
+const LEAD: u8 = 4;
+
+/// For each byte, its class for [`all_capitalized`]: an ASCII letter or digit is
+/// a capital or not, any other ASCII byte no word character; the other bytes lead
+/// or continue a character of several bytes.
+static CAPITAL_CLASS: [u8; 256] = {
+    let mut table = [LEAD; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        table[b as usize] = if b.is_ascii_uppercase() {
+            CAPITAL
+        } else if b.is_ascii_alphanumeric() {
+            NOT_CAPITAL
+        } else {
+            NOT_WORD
+        };
+        b += 1;
+    }
+    while b < 0xc0 {
+        table[b as usize] = CONTINUATION;
+        b += 1;
+    }
+    table
+};
+
 /// Whether every word of `s` starts with a capital: `capitalized(s).all(|c| c)`, byte
-/// by byte. A written name that passes matches every form in [`capitals_match`]: no
-/// form word can be capitalized where the text's is not, and the first-word
-/// fallback compares `f <= true`.
+/// by byte, one table look-up each ([`CAPITAL_CLASS`]). A written name that passes
+/// matches every form in [`capitals_match`]: no form word can be capitalized where
+/// the text's is not, and the first-word fallback compares `f <= true`.
+#[inline(never)]
 fn all_capitalized(s: &str) -> bool {
     let bytes = s.as_bytes();
     let mut in_word = false;
     for (i, &b) in bytes.iter().enumerate() {
-        if b < 0x80 {
-            let word_char = b.is_ascii_alphanumeric();
-            if word_char && !in_word && !b.is_ascii_uppercase() {
-                return false;
+        match CAPITAL_CLASS[usize::from(b)] {
+            NOT_WORD => in_word = false,
+            NOT_CAPITAL if !in_word => return false,
+            NOT_CAPITAL | CAPITAL => in_word = true,
+            CONTINUATION => {}
+            _ => {
+                // The lead byte of a multibyte character.
+                let c = s[i..].chars().next().unwrap_or(' ');
+                let word_char = is_word_char(c);
+                if word_char && !in_word && !c.is_uppercase() {
+                    return false;
+                }
+                in_word = word_char;
             }
-            in_word = word_char;
-        } else if b >= 0xc0 {
-            // The lead byte of a multibyte character; continuation bytes are skipped.
-            let c = s[i..].chars().next().unwrap_or(' ');
-            let word_char = is_word_char(c);
-            if word_char && !in_word && !c.is_uppercase() {
-                return false;
-            }
-            in_word = word_char;
         }
     }
     true
@@ -1415,6 +1541,12 @@ mod tests {
         }
 
         #[test]
+        fn water_words_found_as_split(s in "(fleuve|Rivière|RIVES|rive|étiage|É|[a-zA-Z0-9 .,'’«»éÉŒ\u{a0}\u{2160}\u{1d00}²-]){0,12}") {
+            let plain = s.split(|c: char| !c.is_alphabetic()).any(|w| contains_lowercased(&CUES.water, w));
+            proptest::prop_assert_eq!(has_water_word(&s), plain);
+        }
+
+        #[test]
         fn alphabetic_words_as_split(s in "[a-zA-Z0-9 .,'’«»éÉŒ\u{a0}\u{2160}\u{1d00}²-]{0,24}") {
             let plain: Vec<&str> = s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
             proptest::prop_assert_eq!(alphabetic_words(&s).collect::<Vec<_>>(), plain);
@@ -1458,6 +1590,24 @@ mod tests {
         for c in (0..0x300).filter_map(char::from_u32) {
             let plain = (u32::from(c) < 0x100).then(|| c.to_lowercase().collect::<String>());
             assert_eq!(latin1_lower(c).map(String::from), plain, "{c:?}");
+        }
+        // The letter codes of `same_letters`, one character at a time.
+        for c in (0..0x300).chain(0x2000..0x2070).filter_map(char::from_u32) {
+            let text = c.to_string();
+            let mut i = 0;
+            match next_latin1_letter(text.as_bytes(), &mut i) {
+                Ok(Some(code)) => {
+                    let lower = latin1_lower(c).map(String::from).unwrap_or_default();
+                    let expected = match lower.as_bytes() {
+                        [b] => u16::from(*b),
+                        [0xc3, b] => 0x100 | u16::from(*b),
+                        _ => panic!("{c:?}"),
+                    };
+                    assert!(is_word_char(c) && code == expected, "{c:?}");
+                }
+                Ok(None) => assert!(!is_word_char(c), "{c:?}"),
+                Err(()) => assert!(!c.is_ascii() && !('\u{c0}'..='\u{ff}').contains(&c)),
+            }
         }
         assert!(same_letters("Brás", "BRÁS") && !same_letters("Brás", "bras"));
         assert!(same_letters("Villé", "VILLÉ") && !same_letters("Villé", "Ville"));
