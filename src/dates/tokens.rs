@@ -330,11 +330,12 @@ fn first_slot(h: u64) -> usize {
 #[inline]
 fn read_word(bytes: &[u8], start: usize, end: usize) -> Option<(u64, u64)> {
     let len = end - start;
-    let chunk = bytes.get(start..start + 8)?;
-    if !(1..=8).contains(&len) {
+    // One test for the length (1 to 8 wraps below 8), then one for the eight bytes
+    // after the start.
+    if len.wrapping_sub(1) >= 8 {
         return None;
     }
-    let chunk = u64::from_le_bytes(chunk.try_into().ok()?);
+    let chunk = u64::from_le_bytes(*bytes.get(start..)?.first_chunk::<8>()?);
     // The lanes of the word's bytes.
     let lanes = u64::MAX >> (64 - 8 * len);
     let chunk = chunk & lanes;
@@ -809,14 +810,16 @@ pub struct Tok {
     /// The second class of an ambiguous word, in the vocabulary: a reference is a
     /// third of a `Class`, and a smaller token is fewer bytes stored for every word.
     pub alt: Option<&'static Class>,
-    /// Its lowercase form is in [`Tokens::lower`], not in [`Tokens::forms`].
-    lowered: bool,
     /// Whitespace stands between this token and the previous one.
     pub space_before: bool,
     /// Starts with a capital letter.
     pub capital: bool,
     /// A word of [`STRONG_WORDS`] (`week-end`, `date`).
     pub marks_time: bool,
+    /// The range of its lowercase form in [`Tokens::lower`], if it is there, not in
+    /// [`Tokens::forms`] ([`Tok::lowered`]); `(0, 0)` if not. A lowercase form is
+    /// never empty: the range tells it, where a flag of its own was one more field
+    /// to write for every token.
     lower: (u32, u32),
 }
 
@@ -833,6 +836,12 @@ impl Tok {
         self.end as usize
     }
 
+    /// Its lowercase form is in [`Tokens::lower`], not in [`Tokens::forms`].
+    #[inline]
+    fn lowered(&self) -> bool {
+        self.lower.1 != 0
+    }
+
     /// A number or punctuation token of `start..end`: no second class, no capital, its
     /// own text.
     fn plain(start: usize, end: usize, kind: Kind, space_before: bool) -> Tok {
@@ -841,7 +850,6 @@ impl Tok {
             end: end as u32,
             kind,
             alt: None,
-            lowered: false,
             space_before,
             capital: false,
             marks_time: false,
@@ -1018,12 +1026,14 @@ impl<'t> Tokens<'t> {
         // Dereferenced once: each `VOCABULARY` deref checks its initialization.
         let vocabulary = &*VOCABULARY;
         let text = self.text;
-        let mut previous_end = None;
+        // The first byte a word must start at to have a space before it: the end of
+        // the word before, plus one (0 for the first word, which has one).
+        let mut spaced_from = 0;
         for i in sentence {
             let w = &words.words[i];
             // Only spaces lie between two words.
-            let space_before = previous_end.is_none_or(|end| w.start > end);
-            previous_end = Some(w.end);
+            let space_before = w.start >= spaced_from;
+            spaced_from = w.end + 1;
             let word = w.text(text);
             // Most words are Latin letters without capitals: one mask test sends them
             // to their lookup, where the tests below went one flag at a time. Such a
@@ -1236,7 +1246,6 @@ impl<'t> Tokens<'t> {
             end: span.end as u32,
             kind,
             alt,
-            lowered: false,
             space_before,
             capital,
             marks_time,
@@ -1373,8 +1382,11 @@ impl<'t> Tokens<'t> {
                     && STRONG_WORDS
                         .iter()
                         .any(|w| w.eq_ignore_ascii_case(&rest[..len])),
-                lowered,
-                lower: (lower_start, self.lower.len() as u32),
+                lower: if lowered {
+                    (lower_start, self.lower.len() as u32)
+                } else {
+                    (0, 0)
+                },
             };
             self.any_lowered |= lowered;
             if self.is_strong_next(&tok) {
@@ -1441,7 +1453,7 @@ impl<'t> Tokens<'t> {
     /// The lowercase text of token `i` (empty past the end).
     pub fn text(&self, i: usize) -> &str {
         match self.toks.get(i) {
-            Some(t) if t.lowered => &self.lower[t.lower.0 as usize..t.lower.1 as usize],
+            Some(t) if t.lowered() => &self.lower[t.lower.0 as usize..t.lower.1 as usize],
             Some(_) => self.forms[i],
             None => "",
         }
