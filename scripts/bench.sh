@@ -3,8 +3,10 @@
 #
 # usage: scripts/bench.sh [SIZE_MB] [JOBS...]     (defaults: 200 MB, jobs 1 and 2)
 #        SETS="press dense" RUNS=3 scripts/bench.sh ...
+#        BIN=target/pgo/release/depeche scripts/bench.sh ...   (a given binary, e.g. from
+#                                                             scripts/pgo-build.sh)
 #
-# Builds the release binary. For each fixture set (SETS, default both: `press`, articles
+# Builds the release binary (unless BIN is given). For each fixture set (SETS, default both: `press`, articles
 # at the density of ordinary press, fixtures/press; `dense`, the stress articles of
 # fixtures/fr, about twice as packed), writes bench-data/SET-SIZE.jsonl once
 # (scripts/make_dump.py) and prints what the dump holds per 1,000 characters (from its
@@ -21,8 +23,12 @@ jobs=("$@")
 read -r -a sets <<< "${SETS:-press dense}"
 runs=${RUNS:-3}
 
-cargo build --release --quiet
-bin=./target/release/depeche
+if [ -n "${BIN:-}" ]; then
+  bin=$BIN
+else
+  cargo build --release --quiet
+  bin=./target/release/depeche
+fi
 mkdir -p bench-data
 
 # What a dump holds: extractions per 1,000 characters of text, on its first articles.
