@@ -64,6 +64,109 @@ pub struct Node {
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv1a>>;
 
+/// The gazetteer's index: an open-addressing table keyed by the [`fnv`] hash of the
+/// key. The search has that hash already (it hashes a capital's word for the Bloom
+/// filters, and extends the hash word by word as a name grows), where a `HashMap`
+/// would hash the whole key again at each look-up.
+#[derive(Debug)]
+pub struct Index {
+    /// A power of two of slots, at most half full; a free slot has an empty key.
+    slots: Box<[Slot]>,
+    len: usize,
+}
+
+/// A slot of [`Index`]: a key, the high half of its hash, its node.
+#[derive(Debug, Default, Clone, Copy)]
+struct Slot {
+    key: &'static str,
+    tag: u32,
+    node: Node,
+}
+
+impl Index {
+    /// An empty index for about `n` keys.
+    fn with_capacity(n: usize) -> Index {
+        Index {
+            slots: vec![Slot::default(); (2 * n).next_power_of_two().max(2)].into_boxed_slice(),
+            len: 0,
+        }
+    }
+
+    /// The first slot to probe for hash `h`.
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
+    /// The node of `key` (of [`fnv`] hash `h`), inserted as a default one if absent.
+    fn entry(&mut self, key: &'static str, h: u64) -> &mut Node {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let old = std::mem::replace(self, Index::with_capacity(self.slots.len()));
+            for slot in old.slots.iter().filter(|s| !s.key.is_empty()) {
+                *self.entry(slot.key, fnv(slot.key.as_bytes())) = slot.node;
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let tag = (h >> 32) as u32;
+        let mut i = self.home(h);
+        while !self.slots[i].key.is_empty() {
+            if self.slots[i].tag == tag && self.slots[i].key == key {
+                return &mut self.slots[i].node;
+            }
+            i = (i + 1) & mask;
+        }
+        self.len += 1;
+        self.slots[i] = Slot {
+            key,
+            tag,
+            node: Node::default(),
+        };
+        &mut self.slots[i].node
+    }
+
+    /// The node of `key`, whose [`fnv`] hash is `h`.
+    #[inline]
+    pub fn get_hashed(&self, key: &str, h: u64) -> Option<&Node> {
+        let mask = self.slots.len() - 1;
+        let tag = (h >> 32) as u32;
+        let mut i = self.home(h);
+        loop {
+            let slot = &self.slots[i];
+            if slot.key.is_empty() {
+                return None;
+            }
+            if slot.tag == tag && slot.key == key {
+                return Some(&slot.node);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The node of `key`.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.get_hashed(key, fnv(key.as_bytes()))
+    }
+
+    /// How many keys the index holds.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the index holds no key.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Every key and its node.
+    #[cfg(test)]
+    fn iter(&self) -> impl Iterator<Item = (&'static str, &Node)> + '_ {
+        self.slots
+            .iter()
+            .filter(|s| !s.key.is_empty())
+            .map(|s| (s.key, &s.node))
+    }
+}
+
 /// All places and their index.
 ///
 /// Keys are slices of one string holding every normalized form, made once per
@@ -76,7 +179,10 @@ pub struct Gazetteer {
     /// Every form, grouped by key.
     forms: Vec<Form>,
     /// Normalized token sequences (`saint etienne`) → forms and prefix flag.
-    pub index: FastMap<&'static str, Node>,
+    pub index: Index,
+    /// The plain map that [`Index`] replaces, to check it against.
+    #[cfg(test)]
+    pub plain_index: FastMap<&'static str, Node>,
     /// Demonyms and nationality adjectives, normalized (`russe`, `americaines`).
     pub demonyms: FastMap<&'static str, &'static str>,
     /// Normalized first words of names that start in lowercase (`mer`, `golfe`,
@@ -121,6 +227,15 @@ pub fn fnv(bytes: &[u8]) -> u64 {
     let mut hasher = Fnv1a::default();
     hasher.write(bytes);
     hasher.finish()
+}
+
+/// The [`fnv`] hash of `a` followed by `bytes`, from `h`, the hash of `a`: a key that
+/// grows word by word is hashed once.
+#[inline]
+pub fn fnv_extend(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -234,14 +349,15 @@ impl Gazetteer {
         let mut gazetteer = Gazetteer {
             places: place_list,
             forms: Vec::with_capacity(pending.len()),
-            index: FastMap::default(),
+            index: Index::with_capacity(pending.len() * 5 / 4),
+            #[cfg(test)]
+            plain_index: FastMap::default(),
             demonyms: FastMap::default(),
             lowercase_heads: FastMap::default(),
             after_heads: FastMap::default(),
             first_words: vec![0; (FILTER_BITS / 64) as usize],
             after_head_words: vec![0; (AFTER_HEAD_BITS / 64) as usize],
         };
-        gazetteer.index.reserve(pending.len() * 5 / 4);
         for group in pending.chunk_by(|a, b| slice(a.key) == slice(b.key)) {
             let key = slice(group[0].key);
             let first_form = gazetteer.forms.len() as u32;
@@ -263,12 +379,31 @@ impl Gazetteer {
                 }
             }
             gazetteer.add_first_word(split_at_byte(key, b' ').next().unwrap_or(key));
-            let node = gazetteer.index.entry(key).or_default();
+            let form_count = gazetteer.forms.len() as u32 - first_form;
+            let node = gazetteer.index.entry(key, fnv(key.as_bytes()));
             node.first_form = first_form;
-            node.form_count = gazetteer.forms.len() as u32 - first_form;
-            // Every token prefix is marked, so that the search knows when to go on.
-            for i in (0..key.len()).filter(|&i| key.as_bytes()[i] == b' ') {
-                gazetteer.index.entry(&key[..i]).or_default().is_prefix = true;
+            node.form_count = form_count;
+            // Every token prefix is marked, so that the search knows when to go on;
+            // the hash of each prefix is the hash of the key up to its space.
+            let mut h = fnv(&[]);
+            for (i, &b) in key.as_bytes().iter().enumerate() {
+                if b == b' ' {
+                    gazetteer.index.entry(&key[..i], h).is_prefix = true;
+                }
+                h = fnv_extend(h, &[b]);
+            }
+            #[cfg(test)]
+            {
+                let node = gazetteer.plain_index.entry(key).or_default();
+                node.first_form = first_form;
+                node.form_count = form_count;
+                for i in (0..key.len()).filter(|&i| key.as_bytes()[i] == b' ') {
+                    gazetteer
+                        .plain_index
+                        .entry(&key[..i])
+                        .or_default()
+                        .is_prefix = true;
+                }
             }
         }
         for (start, end, country) in demonym_keys {
@@ -555,15 +690,70 @@ mod tests {
         assert_eq!(g.places[0].geonames, Some(360630));
         assert!(g.places[1].ambiguous);
         assert_eq!(g.places[1].context, "Indre-et-Loire|Centre-Val de Loire");
-        assert_eq!(g.forms(&g.index["le caire"])[0].kind, FormKind::Full);
-        assert_eq!(g.forms(&g.index["caire"])[0].kind, FormKind::WithoutArticle);
-        assert_eq!(g.forms(&g.index["cairo"])[0].place, 0);
-        assert!(g.forms(&g.index["le"]).is_empty());
-        assert!(g.index["le"].is_prefix);
-        assert!(g.index["quai d"].is_prefix);
-        assert_eq!(g.forms(&g.index["quai d orsay"])[0].kind, FormKind::Blocker);
+        assert_eq!(g.forms(&g.plain_index["le caire"])[0].kind, FormKind::Full);
+        assert_eq!(
+            g.forms(&g.plain_index["caire"])[0].kind,
+            FormKind::WithoutArticle
+        );
+        assert_eq!(g.forms(&g.plain_index["cairo"])[0].place, 0);
+        assert!(g.forms(&g.plain_index["le"]).is_empty());
+        assert!(g.plain_index["le"].is_prefix);
+        assert!(g.plain_index["quai d"].is_prefix);
+        assert_eq!(
+            g.forms(&g.plain_index["quai d orsay"])[0].kind,
+            FormKind::Blocker
+        );
         assert_eq!(g.demonyms["russe"], "RU");
         assert!(g.may_start("le") && g.may_start("cairo") && g.may_start("quai"));
         assert!(!g.may_start("gouvernement"));
+    }
+
+    #[test]
+    fn fnv_extends_word_by_word() {
+        for (a, b) in [("", ""), ("", "saint"), ("saint", " etienne"), ("a", "b c")] {
+            assert_eq!(
+                fnv_extend(fnv(a.as_bytes()), b.as_bytes()),
+                fnv(format!("{a}{b}").as_bytes())
+            );
+        }
+    }
+
+    /// The index answers as the plain map, for every key and for absent ones.
+    #[test]
+    fn index_as_the_plain_map() {
+        let g = gazetteer();
+        assert_eq!(g.index.len(), g.plain_index.len());
+        let same = |a: Option<&Node>, b: Option<&Node>| match (a, b) {
+            (Some(a), Some(b)) => {
+                a.first_form == b.first_form
+                    && a.form_count == b.form_count
+                    && a.is_prefix == b.is_prefix
+            }
+            (None, None) => true,
+            _ => false,
+        };
+        for (key, node) in &g.plain_index {
+            assert!(same(g.index.get(key), Some(node)), "{key}");
+            // Absent keys near present ones: one byte more, one byte less.
+            for absent in [
+                format!("{key}x"),
+                format!("{key} "),
+                key[..key.char_indices().last().map_or(0, |(i, _)| i)].to_string(),
+            ] {
+                assert!(
+                    same(g.index.get(&absent), g.plain_index.get(absent.as_str())),
+                    "{absent}"
+                );
+            }
+        }
+        for (key, node) in g.index.iter() {
+            assert!(same(g.plain_index.get(key), Some(node)), "{key}");
+        }
+        for absent in ["", "gouvernement", "zzz", "paris x", " "] {
+            assert!(
+                same(g.index.get(absent), g.plain_index.get(absent)),
+                "{absent}"
+            );
+        }
     }
 }

@@ -293,7 +293,14 @@ impl<'a> Search<'a> {
         for start in starts.into_iter().filter(|&s| s != usize::MAX) {
             // The capital comes last: `self.key` still holds its word.
             let longest = if start == at {
-                longest_from(self.text, self.gazetteer, &mut self.key, at, first_end)
+                longest_from(
+                    self.text,
+                    self.gazetteer,
+                    &mut self.key,
+                    at,
+                    first_end,
+                    hash,
+                )
             } else {
                 longest_at(self.text, self.gazetteer, &mut self.head_key, start)
             };
@@ -819,16 +826,20 @@ fn longest_at<'g>(
 ) -> Option<Longest<'g>> {
     key.clear();
     let first_end = push_word(text, start, key);
-    longest_from(text, gazetteer, key, start, first_end)
+    let hash = gazetteer::fnv(key.as_bytes());
+    longest_from(text, gazetteer, key, start, first_end, hash)
 }
 
-/// [`longest_at`], with the first word (`start..first_end`) already normalized in `key`.
+/// [`longest_at`], with the first word (`start..first_end`) already normalized in `key`,
+/// whose [`gazetteer::fnv`] hash is `hash`: each word tried after it only extends
+/// the hash.
 fn longest_from<'g>(
     text: &str,
     gazetteer: &'g Gazetteer,
     key: &mut String,
     start: usize,
     first_end: usize,
+    mut hash: u64,
 ) -> Option<Longest<'g>> {
     let mut best = None;
     let (mut pos, mut end) = (start, first_end);
@@ -836,7 +847,7 @@ fn longest_from<'g>(
         if end == pos {
             break;
         }
-        let Some(node) = gazetteer.index.get(key.as_str()) else {
+        let Some(node) = gazetteer.index.get_hashed(key, hash) else {
             break;
         };
         if node.form_count() > 0 {
@@ -857,8 +868,10 @@ fn longest_from<'g>(
                     break;
                 }
                 pos = next;
+                let hashed = key.len();
                 key.push(' ');
                 end = push_word(text, pos, key);
+                hash = gazetteer::fnv_extend(hash, &key.as_bytes()[hashed..]);
             }
             _ => break,
         }
