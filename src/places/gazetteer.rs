@@ -99,7 +99,9 @@ impl Index {
     }
 
     /// The node of `key` (of [`fnv`] hash `h`), inserted as a default one if absent.
+    /// `key` is not empty: an empty key marks a free slot.
     fn entry(&mut self, key: &'static str, h: u64) -> &mut Node {
+        debug_assert!(!key.is_empty(), "the gazetteer index takes no empty key");
         if 2 * (self.len + 1) > self.slots.len() {
             let old = std::mem::replace(self, Index::with_capacity(self.slots.len()));
             for slot in old.slots.iter().filter(|s| !s.key.is_empty()) {
