@@ -177,14 +177,20 @@ fn has_shape(bits: &[u64], key: &str) -> bool {
 /// An inverted subject pronoun at the end of a verb word (`a-t-il`, `ajoute-t-elle`,
 /// `a-t-on`): the verb part and the pronoun.
 fn inverted(key: &str) -> Option<(&str, &'static str)> {
-    // Every pronoun starts with a hyphen, at most six bytes from the end (`-elles`):
-    // most keys have none there, and only those bytes need a look.
-    // (A plain loop: `contains` would call `memchr` for these few bytes.)
-    let tail = &key.as_bytes()[key.len().saturating_sub(6)..];
-    if tail.iter().all(|&b| b != b'-') {
+    if !may_be_inverted(key) {
         return None;
     }
     inverted_suffix(key)
+}
+
+/// The quick test of [`inverted`]: every pronoun starts with a hyphen, at most six
+/// bytes from the end (`-elles`); most keys have none there, and only those bytes
+/// need a look.
+#[inline(always)]
+fn may_be_inverted(key: &str) -> bool {
+    // (A plain loop: `contains` would call `memchr` for these few bytes.)
+    let tail = &key.as_bytes()[key.len().saturating_sub(6)..];
+    !tail.iter().all(|&b| b != b'-')
 }
 
 /// [`inverted`] without its quick test.
@@ -543,6 +549,33 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
+/// `text.split([' ', '\u{a0}']).next()`: the words of a mention are short, and a
+/// byte loop costs less than a search by characters.
+fn first_word(text: &str) -> &str {
+    let b = text.as_bytes();
+    let end = (0..b.len())
+        .find(|&i| b[i] == b' ' || b[i] == 0xc2 && b.get(i + 1) == Some(&0xa0))
+        .unwrap_or(b.len());
+    &text[..end]
+}
+
+/// `text.split(' ').next()`, by a byte loop (see [`first_word`]).
+fn before_space(text: &str) -> &str {
+    let end = text.bytes().position(|b| b == b' ').unwrap_or(text.len());
+    &text[..end]
+}
+
+/// `text.split(' ')`, by a byte loop (see [`first_word`]).
+fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let piece = rest?;
+        let word = before_space(piece);
+        rest = piece.get(word.len() + 1..);
+        Some(word)
+    })
+}
+
 /// The speaker mentions of a document: actors and sources, by start.
 fn mentions(
     text: &str,
@@ -555,22 +588,15 @@ fn mentions(
         .enumerate()
         .map(|(i, (range, a))| {
             let written = &text[range.clone()];
-            let first = written.split([' ', '\u{a0}']).next().unwrap_or("");
+            let first = first_word(written);
             let gender = match first {
                 "M." | "MM." => b'm',
                 "Mme" | "Mmes" | "Mlle" | "Dre" => b'f',
                 _ => {
-                    let given = a
-                        .name
-                        .as_deref()
-                        .unwrap_or(written)
-                        .split(' ')
-                        .next()
-                        .unwrap_or("");
+                    let given = before_space(a.name.as_deref().unwrap_or(written));
                     match lex.first_names.get(given) {
                         Some(n) if n.gender != b'x' => n.gender,
-                        _ => written
-                            .split(' ')
+                        _ => split_spaces(written)
                             .find_map(|w| {
                                 lex.roles
                                     .get(w)
@@ -892,10 +918,16 @@ impl<'a> Scan<'a> {
             return None;
         }
         let key = self.key(i);
-        let inversion = inverted(key);
         // Fast path: a word not inverted starts a phrase only as a form, an auxiliary,
-        // `s'` or `se`, and most words have a shape none of them has.
-        if quick && inversion.is_none() && !has_shape(&PHRASE_SHAPES, key) {
+        // `s'` or `se`, and most words have a shape none of them has. The shape is
+        // tested first, and the inversion looked for only when a hyphen may end it:
+        // most words take neither the shape's nor the inversion's full test.
+        let shaped = !quick || has_shape(&PHRASE_SHAPES, key);
+        if !shaped && !may_be_inverted(key) {
+            return None;
+        }
+        let inversion = inverted(key);
+        if !shaped && inversion.is_none() {
             return None;
         }
         // `a-t-il ajouté`, `ajoute-t-il`
@@ -1524,7 +1556,9 @@ impl<'a> Scan<'a> {
             // de l'hôpital.`).
             // Found on the tail already, else searched here (its verb phrase kept, not
             // read again).
-            let Some((c, (verb_end, pronoun))) = tail_incise.or_else(|| self.last_incise(1)) else {
+            let Some((c, (verb_end, pronoun))) =
+                tail_incise.or_else(|| self.incise_at_commas(commas, 1))
+            else {
                 return;
             };
             if inside_quote(self.words[c].start) || c + 1 >= n {
@@ -1600,6 +1634,8 @@ impl<'a> Scan<'a> {
 
     /// The incise after one of the last three commas of the loaded words from word
     /// `from` on: the comma's index and the verb phrase after it ([`Scan::verb_at`]).
+    /// Word by word, kept to test [`Scan::incise_at_commas`] against.
+    #[cfg(test)]
     fn last_incise(&self, from: usize) -> Option<(usize, (usize, Option<&'static str>))> {
         (from..self.words.len())
             .rev()
@@ -1608,12 +1644,54 @@ impl<'a> Scan<'a> {
             .find_map(|c| Some((c, self.verb_at(c + 1)?)))
     }
 
-    /// [`Scan::last_incise`] of the words `sentence_words` (from their second on), with
-    /// word indexes from their first, read on their tail only: the words from the
-    /// third last of `commas` (the sentence's comma bytes) on. Most sentences with
-    /// commas have no incise: this tells them apart before loading the whole sentence,
-    /// and the incise found is not searched again.
+    /// [`Scan::last_incise`] with the comma words found from `commas`, the comma bytes
+    /// of the loaded words (in order), not by a look at every word: a comma word starts
+    /// at a comma byte, found by a binary search, last first. Most words of a sentence
+    /// are no comma, and most sentences with commas have no incise.
+    fn incise_at_commas(
+        &self,
+        commas: &[usize],
+        from: usize,
+    ) -> Option<(usize, (usize, Option<&'static str>))> {
+        let mut end = self.words.len();
+        commas
+            .iter()
+            .rev()
+            .filter_map(|&at| {
+                let c = self.words[..end].partition_point(|w| w.start < at);
+                end = c;
+                let w = self.words.get(c)?;
+                (w.start == at && c >= from && w.is(Word::PUNCT) && w.text(self.text) == ",")
+                    .then_some(c)
+            })
+            .take(3)
+            .find_map(|c| Some((c, self.verb_at(c + 1)?)))
+    }
+
+    /// [`Scan::last_incise`] of the words `sentence_words` (from their second on), read
+    /// on their tail only: the comma words among the last three of `commas` (the
+    /// sentence's comma bytes). Most sentences with commas have no incise: this tells
+    /// them apart with a look at a few words only, and the incise found is not searched
+    /// again. Loads the sentence's words.
     fn tail_incise(
+        &mut self,
+        sentence_words: Range<usize>,
+        commas: &[usize],
+    ) -> Option<(usize, (usize, Option<&'static str>))> {
+        if commas.is_empty() {
+            return None;
+        }
+        self.load_words(sentence_words);
+        // The comma words of the tail are the sentence's last ones (each is a comma
+        // byte), and a verb phrase reads no word before its own: the same as on the
+        // whole sentence.
+        self.incise_at_commas(&commas[commas.len().saturating_sub(3)..], 1)
+    }
+
+    /// [`Scan::tail_incise`] as first written: the tail's words loaded, and read word
+    /// by word ([`Scan::last_incise`]).
+    #[cfg(test)]
+    fn tail_incise_scanning(
         &mut self,
         sentence_words: Range<usize>,
         commas: &[usize],
@@ -1622,9 +1700,6 @@ impl<'a> Scan<'a> {
         let words = &self.all.words[sentence_words.clone()];
         let skipped = words.partition_point(|w| w.start < tail);
         self.load_words(sentence_words.start + skipped..sentence_words.end);
-        // The comma words of the tail are the sentence's last ones (each is a comma
-        // byte), and a verb phrase reads no word before its own: the same as on the
-        // whole sentence, with indexes shifted.
         let (c, (verb_end, pronoun)) = self.last_incise(1usize.saturating_sub(skipped))?;
         Some((c + skipped, (verb_end + skipped, pronoun)))
     }
@@ -2073,9 +2148,12 @@ mod fast_path_tests {
             for (sentence, ws) in doc.sentences().iter().zip(&doc.words().sentences) {
                 let commas = cues.commas_in(sentence);
                 let fast = scan.tail_incise(ws.clone(), commas);
+                let scanning = scan.tail_incise_scanning(ws.clone(), commas);
+                proptest::prop_assert_eq!(fast, scanning);
                 scan.load_words(ws.clone());
                 let plain = if commas.is_empty() { None } else { scan.last_incise(1) };
                 proptest::prop_assert_eq!(fast, plain);
+                proptest::prop_assert_eq!(scan.incise_at_commas(commas, 1), scan.last_incise(1));
             }
         }
 
@@ -2088,6 +2166,15 @@ mod fast_path_tests {
                 proptest::prop_assert_eq!(scan.key(scan.words.len()), "");
                 Ok(())
             })?;
+        }
+
+        #[test]
+        fn mention_words_as_split(text in "([a-zA-Z. ]|\u{a0}|é|É){0,24}") {
+            proptest::prop_assert_eq!(first_word(&text), text.split([' ', '\u{a0}']).next().unwrap_or(""));
+            proptest::prop_assert_eq!(before_space(&text), text.split(' ').next().unwrap_or(""));
+            let fast: Vec<&str> = split_spaces(&text).collect();
+            let plain: Vec<&str> = text.split(' ').collect();
+            proptest::prop_assert_eq!(fast, plain);
         }
 
         #[test]
