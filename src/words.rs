@@ -724,6 +724,24 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// French-like text, of lengths crossing 16, 32 and 64 bytes, cut anywhere
+        /// on a character boundary: what a split reading blocks of bytes must agree on.
+        #[test]
+        fn the_fast_split_agrees_with_the_plain_one_on_french_like_text(
+            text in "([a-zA-Z0-9 '’\\-+.,«»éÉàçß×α中\u{a0}\u{202f}]|Aujourd|hui|ONU|l'|d’|Canal+|2025|abcdefghijklmnopq|ABCDEFGHIJKLMNOPQ|   ){0,80}",
+            cuts in (0usize..400, 0usize..400),
+        ) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let (a, b) = (bounds[cuts.0 % bounds.len()], bounds[cuts.1 % bounds.len()]);
+            for range in [0..text.len(), a.min(b)..a.max(b), a..text.len()] {
+                let mut fast = Vec::new();
+                split(&text, range.clone(), &mut fast);
+                proptest::prop_assert_eq!(fast, reference_split_flagged(&text, range));
+            }
+        }
+    }
+
     #[test]
     fn elisions_and_accented_words() {
         let text = "l’État d'après L'été C’est à Élise z’ 1’ ÉTÉ×É";
