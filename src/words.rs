@@ -688,6 +688,27 @@ mod tests {
         plain
     }
 
+    /// Two character boundaries of `text` (its end among them), picked by `cuts`.
+    fn char_bounds(text: &str, cuts: (usize, usize)) -> (usize, usize) {
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        (bounds[cuts.0 % bounds.len()], bounds[cuts.1 % bounds.len()])
+    }
+
+    /// [`split`] of `text[range]` is [`reference_split_flagged`]'s.
+    fn split_agrees(
+        text: &str,
+        range: Range<usize>,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let mut fast = Vec::new();
+        split(text, range.clone(), &mut fast);
+        proptest::prop_assert_eq!(fast, reference_split_flagged(text, range));
+        Ok(())
+    }
+
     proptest::proptest! {
         /// Any part of a text: the fast split reads nothing past its range.
         #[test]
@@ -695,19 +716,13 @@ mod tests {
             text in "([a-zA-Zéàß’'\\- +.«0-9ÉÞþ×÷\u{a0}\tſ]|qu|Aujourd|ONU){0,30}",
             cuts in (0usize..40, 0usize..40),
         ) {
-            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-            let (a, b) = (bounds[cuts.0 % bounds.len()], bounds[cuts.1 % bounds.len()]);
-            let range = a.min(b)..a.max(b);
-            let mut fast = Vec::new();
-            split(&text, range.clone(), &mut fast);
-            proptest::prop_assert_eq!(fast, reference_split_flagged(&text, range));
+            let (a, b) = char_bounds(&text, cuts);
+            split_agrees(&text, a.min(b)..a.max(b))?;
         }
 
         #[test]
         fn the_fast_split_agrees_with_the_plain_one(text in "([a-zA-Zéèàçœ’'\\- +.,«»0-9ÉÀÎÞßþÿ\u{a0}\t\n\u{b}ǅĀſƀ×÷ª²]|Aujourd|hui|ABCDEFGHI|abcdefghij|2025|l'|qu'){0,60}") {
-            let mut fast = Vec::new();
-            split(&text, 0..text.len(), &mut fast);
-            proptest::prop_assert_eq!(fast, reference_split_flagged(&text, 0..text.len()));
+            split_agrees(&text, 0..text.len())?;
         }
     }
 
@@ -718,9 +733,7 @@ mod tests {
         fn the_fast_split_agrees_with_the_plain_one_on_elisions_and_accents(
             text in "([lLdDcCqQuUzZ1]|[’'] |[’']|é|É|à|À|ß|ÿ|Þ|×|÷|\u{e2}\u{80}|Ã|ǅ| |-|,){0,40}",
         ) {
-            let mut fast = Vec::new();
-            split(&text, 0..text.len(), &mut fast);
-            proptest::prop_assert_eq!(fast, reference_split_flagged(&text, 0..text.len()));
+            split_agrees(&text, 0..text.len())?;
         }
     }
 
@@ -732,12 +745,9 @@ mod tests {
             text in "([a-zA-Z0-9 '’\\-+.,«»éÉàçß×α中\u{a0}\u{202f}]|Aujourd|hui|ONU|l'|d’|Canal+|2025|abcdefghijklmnopq|ABCDEFGHIJKLMNOPQ|   ){0,80}",
             cuts in (0usize..400, 0usize..400),
         ) {
-            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-            let (a, b) = (bounds[cuts.0 % bounds.len()], bounds[cuts.1 % bounds.len()]);
+            let (a, b) = char_bounds(&text, cuts);
             for range in [0..text.len(), a.min(b)..a.max(b), a..text.len()] {
-                let mut fast = Vec::new();
-                split(&text, range.clone(), &mut fast);
-                proptest::prop_assert_eq!(fast, reference_split_flagged(&text, range));
+                split_agrees(&text, range)?;
             }
         }
     }
