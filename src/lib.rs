@@ -32,6 +32,8 @@ mod extractor;
 pub mod input;
 pub mod language;
 pub mod lexicon;
+#[cfg(test)]
+mod linear_time;
 pub mod places;
 pub mod progress;
 pub mod quotes;

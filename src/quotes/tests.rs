@@ -221,45 +221,26 @@ fn an_indefinite_informant_speaking_is_an_anonymous_source() {
 #[test]
 fn time_grows_linearly_with_many_quotes() {
     let unit = "Jean Dupont est arrivé. « Nous ne céderons rien du tout », a déclaré Jean Dupont. Selon une source proche du dossier, il a fui.\n\n";
-    let time = |copies: usize| {
+    crate::linear_time::assert_linear("many quotes", 2_000, 0.05, |copies| {
         let text = unit.repeat(copies);
         let doc = Document::new(&text);
         let places = crate::places::extract(&doc);
         let actors = crate::actors::find(&doc, &places);
-        let start = std::time::Instant::now();
         let (quotes, _) = extract(&doc, &actors);
         assert_eq!(quotes.len(), 2 * copies);
-        start.elapsed().as_secs_f64()
-    };
-    time(200);
-    // The best of three runs: a busy machine only ever adds time.
-    let best = |copies: usize| (0..3).map(|_| time(copies)).fold(f64::MAX, f64::min);
-    let (small, large) = (best(2_000), best(8_000));
-    // Four times the text: well under sixteen times the time.
-    assert!(
-        large < small * 8.0 + 0.05,
-        "{small} s for 2,000 copies, {large} s for 8,000"
-    );
+    });
 }
 
 #[test]
 fn an_unclosed_mark_in_a_long_article_stays_linear() {
-    let time = |copies: usize| {
+    crate::linear_time::assert_linear("an unclosed mark", 10_000, 0.1, |copies| {
         let text = format!(
             "« {}",
             "Anne Roy a dit que rien ne bougeait, selon elle. ".repeat(copies)
         );
-        let start = std::time::Instant::now();
         let record = crate::extract(&text, &crate::ArticleMeta::with_id("long"));
         assert_eq!(record.status, crate::Status::Ok);
-        start.elapsed().as_secs_f64()
-    };
-    time(500);
-    let (small, large) = (time(10_000), time(40_000));
-    assert!(
-        large < small * 8.0 + 0.1,
-        "{small} s for 10,000 sentences, {large} s for 40,000"
-    );
+    });
 }
 
 #[test]
