@@ -17,12 +17,16 @@ use crate::input::{
 };
 use crate::progress::Progress;
 use crate::record::Record;
-use crate::runner::{run_ordered, RunnerOptions};
+use crate::runner::{run_batches, RunnerOptions};
 use crate::sqlite::Sqlite;
 use crate::stages::{Laps, Stage};
+use crate::ArticleMeta;
 
 /// Exit status when every input was read (records with `status: "error"` included).
 pub const EXIT_OK: u8 = 0;
+
+/// Articles that go through each stage together (see [`Extractor::extract_batch`]).
+const STAGE_MAJOR_ARTICLES: usize = 256;
 /// Exit status when some input could not be read at all, or output could not be written.
 pub const EXIT_INPUT_ERROR: u8 = 1;
 /// Exit status on usage errors (clap's).
@@ -265,27 +269,10 @@ fn extract(args: &ExtractArgs) -> u8 {
     }
     let mut articles = 0u64;
     let mut buffer = Vec::new();
-    let result = run_ordered(
+    let result = run_batches(
         reader,
         RawArticle::weight,
-        |raw| {
-            let mut laps = Laps::start();
-            let article = raw.into_article(&options);
-            laps.lap(Stage::Input);
-            let record = match article {
-                Article::Text { text, meta } => extractor.extract(&text, &meta),
-                Article::Failed { meta, reason } => Record::error(&meta, reason),
-            };
-            let mut laps = Laps::start();
-            let mut line = Vec::new();
-            if jsonl {
-                // `write_json` sizes the line from the record: one allocation.
-                record.write_json(&mut line);
-                line.push(b'\n');
-            }
-            laps.lap(Stage::Serialize);
-            (line, keep_records.then_some(record))
-        },
+        |raws| extract_raws(&extractor, &options, raws, jsonl, keep_records),
         |batch: Vec<(Vec<u8>, Option<Record>)>| {
             // One write per batch: whole records only, flushed for whoever reads a pipe.
             if let Some(out) = &mut out {
@@ -339,6 +326,57 @@ fn extract(args: &ExtractArgs) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// The JSON lines (empty unless `jsonl`) and, if `keep`, the records of a batch of
+/// raw articles, in order. The readable ones go through the extractor together, in
+/// chunks of [`STAGE_MAJOR_ARTICLES`].
+fn extract_raws(
+    extractor: &Extractor,
+    options: &InputOptions,
+    raws: Vec<RawArticle>,
+    jsonl: bool,
+    keep: bool,
+) -> Vec<(Vec<u8>, Option<Record>)> {
+    let mut laps = Laps::start();
+    let articles: Vec<Article> = raws
+        .into_iter()
+        .map(|raw| raw.into_article(options))
+        .collect();
+    laps.lap(Stage::Input);
+    let texts: Vec<(&str, &ArticleMeta)> = articles
+        .iter()
+        .filter_map(|article| match article {
+            Article::Text { text, meta } => Some((text.as_str(), meta)),
+            Article::Failed { .. } => None,
+        })
+        .collect();
+    let mut extracted = Vec::with_capacity(texts.len());
+    for chunk in texts.chunks(STAGE_MAJOR_ARTICLES) {
+        extracted.extend(extractor.extract_batch(chunk));
+    }
+    let mut extracted = extracted.into_iter();
+    articles
+        .into_iter()
+        .map(|article| {
+            let record = match article {
+                // One record per text: never lose an article, even to a bug.
+                Article::Text { meta, .. } => extracted
+                    .next()
+                    .unwrap_or_else(|| Record::error(&meta, "internal error: no record")),
+                Article::Failed { meta, reason } => Record::error(&meta, reason),
+            };
+            let mut laps = Laps::start();
+            let mut line = Vec::new();
+            if jsonl {
+                // `write_json` sizes the line from the record: one allocation.
+                record.write_json(&mut line);
+                line.push(b'\n');
+            }
+            laps.lap(Stage::Serialize);
+            (line, keep.then_some(record))
+        })
+        .collect()
 }
 
 #[cfg(test)]
