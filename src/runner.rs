@@ -47,36 +47,18 @@ impl Default for RunnerOptions {
     }
 }
 
-/// Runs `work` on every item of `items` on `options.jobs` threads and hands the
-/// results to `sink` batch by batch, in the order of `items`.
-///
-/// The run stops at the first error of `sink`, which is returned.
-pub fn run_ordered<I, T, R, W, F, S>(
-    items: I,
-    weigh: W,
-    work: F,
-    sink: S,
-    options: RunnerOptions,
-) -> io::Result<()>
-where
-    I: Iterator<Item = T> + Send,
-    T: Send,
-    R: Send,
-    W: Fn(&T) -> usize + Send,
-    F: Fn(T) -> R + Sync,
-    S: FnMut(Vec<R>) -> io::Result<()> + Send,
-{
-    run_batches(
-        items,
-        weigh,
-        |batch: Vec<T>| batch.into_iter().map(&work).collect(),
-        sink,
-        options,
-    )
+/// Work on one item as work on a batch, for [`run_batches`].
+pub fn each<T, R>(work: impl Fn(T) -> R) -> impl Fn(Vec<T>) -> Vec<R> {
+    move |batch| batch.into_iter().map(&work).collect()
 }
 
-/// [`run_ordered`] with `work` taking a whole batch and returning its results, one
-/// per item, in order: for work that goes faster on many items at once.
+/// Runs `work` on the items of `items`, grouped in batches, on `options.jobs`
+/// threads, and hands the results to `sink` batch by batch, in the order of
+/// `items`. `work` takes a whole batch and returns its results, one per item, in
+/// order (work that goes faster on many items at once); [`each`] makes it of work
+/// on one item.
+///
+/// The run stops at the first error of `sink`, which is returned.
 pub fn run_batches<I, T, R, W, F, S>(
     items: I,
     weigh: W,
@@ -283,10 +265,10 @@ mod tests {
                 in_flight: 3,
                 ..RunnerOptions::default()
             };
-            run_ordered(
+            run_batches(
                 0..1000u64,
                 |_| 3,
-                |n| n * 2,
+                each(|n| n * 2),
                 |batch| {
                     out.extend(batch);
                     Ok(())
@@ -348,19 +330,19 @@ mod tests {
             ..RunnerOptions::default()
         };
         let mut out = Vec::new();
-        run_ordered(
+        run_batches(
             0..2000u32,
             |_| {
                 let r = read.fetch_add(1, Ordering::SeqCst) + 1;
                 ahead.fetch_max(r - written.load(Ordering::SeqCst), Ordering::SeqCst);
                 1
             },
-            |n| {
+            each(|n| {
                 if n % 500 == 0 {
                     thread::sleep(std::time::Duration::from_millis(30));
                 }
                 n
-            },
+            }),
             |batch| {
                 written.fetch_add(batch.len(), Ordering::SeqCst);
                 out.extend(batch);
@@ -377,10 +359,10 @@ mod tests {
     #[test]
     fn sink_error_stops_the_run() {
         let mut batches = 0;
-        let error = run_ordered(
+        let error = run_batches(
             0..1_000_000u64,
             |_| 1,
-            |n| n,
+            each(|n| n),
             |_| {
                 batches += 1;
                 Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"))
@@ -410,10 +392,10 @@ mod tests {
             }
         });
         let mut batches = Vec::new();
-        run_ordered(
+        run_batches(
             items,
             |_| 1,
-            |n| n,
+            each(|n| n),
             |batch| {
                 batches.push((batch, resumed.load(Ordering::SeqCst)));
                 Ok(())
@@ -436,10 +418,10 @@ mod tests {
         let (done_tx, done_rx) = std::sync::mpsc::channel();
         thread::spawn(move || {
             for jobs in [1, 2] {
-                let error = run_ordered(
+                let error = run_batches(
                     0..100_000u64,
                     |_| 1,
-                    |n| n,
+                    each(|n| n),
                     |_| Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed")),
                     RunnerOptions {
                         jobs,
@@ -461,10 +443,10 @@ mod tests {
     #[test]
     fn empty_input_writes_nothing() {
         let mut calls = 0;
-        run_ordered(
+        run_batches(
             std::iter::empty::<u8>(),
             |_| 1,
-            |n| n,
+            each(|n| n),
             |_| {
                 calls += 1;
                 Ok(())
