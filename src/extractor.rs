@@ -359,6 +359,26 @@ mod tests {
         assert!(Extractor::new().extract_batch(&[]).is_empty());
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        #[test]
+        fn any_batch_gives_the_records_of_one_by_one(
+            texts in proptest::collection::vec(
+                "(Le |la |maire |de |Lyon|Paris|Anne Roy|, |\\. |« |» |a dit |selon une source proche du dossier|jeudi |3 mai 2024|the |cat |\n\n|é|  ){0,40}",
+                0..6,
+            ),
+        ) {
+            let metas: Vec<ArticleMeta> =
+                (0..texts.len()).map(|i| ArticleMeta::with_id(format!("a{i}"))).collect();
+            let articles: Vec<(&str, &ArticleMeta)> =
+                texts.iter().map(String::as_str).zip(&metas).collect();
+            let extractor = Extractor::new();
+            let one_by_one: Vec<Record> =
+                articles.iter().map(|&(text, meta)| extractor.extract(text, meta)).collect();
+            proptest::prop_assert_eq!(extractor.extract_batch(&articles), one_by_one);
+        }
+    }
+
     #[test]
     fn many_mentions_stay_linear() {
         // Every sentence has a place, a person, an anonymous source: the filters
