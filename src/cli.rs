@@ -208,6 +208,9 @@ fn sqlite_error(path: &Option<PathBuf>, e: rusqlite::Error) -> io::Error {
 }
 
 fn extract(args: &ExtractArgs) -> u8 {
+    // The lexicons are built while the output and inputs are opened and the first
+    // articles read and segmented: a short run waits for the gazetteer only.
+    std::thread::spawn(crate::prepare);
     // JSONL goes to standard output, or to `--output`; with `--sqlite` only if asked.
     let mut out: Option<Box<dyn Write + Send>> = match (&args.output, &args.sqlite) {
         (Some(path), _) if path.as_os_str() == "-" => Some(Box::new(io::stdout())),

@@ -284,6 +284,28 @@ impl Spans {
     }
 }
 
+/// Builds every word list and lexicon now rather than when the first article needs
+/// each, on two threads: the gazetteer, the largest (most of the start-up), on one,
+/// all the others on the calling thread meanwhile. Returns when all are built.
+///
+/// A caller that starts it on a thread of its own and goes on reading its input
+/// shortens a short run: the first article then waits for the gazetteer only.
+pub fn prepare() {
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            crate::places::gazetteer();
+        });
+        // A sentence through every stage but places, whose word lists it builds.
+        let text = "Le maire de Lyon a dit jeudi 3 avril : « Oui », selon une source proche.";
+        language::identify(text);
+        let doc = Document::new(text);
+        doc.words();
+        crate::dates::extract(&doc, Some("2025-04-10"));
+        let actors = crate::actors::find(&doc, &[]);
+        crate::quotes::extract(&doc, &actors);
+    });
+}
+
 static DEFAULT_EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 
 /// The record of one article, with the default [`Extractor`].

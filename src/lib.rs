@@ -47,5 +47,5 @@ pub mod stages;
 pub mod words;
 
 pub use document::Document;
-pub use extractor::{extract, ArticleMeta, Extractor, ExtractorBuilder};
+pub use extractor::{extract, prepare, ArticleMeta, Extractor, ExtractorBuilder};
 pub use record::{Record, Span, Status, TextEncoding};
