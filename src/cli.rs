@@ -24,13 +24,13 @@ use crate::ArticleMeta;
 
 /// Exit status when every input was read (records with `status: "error"` included).
 pub const EXIT_OK: u8 = 0;
-
-/// Articles that go through each stage together (see [`Extractor::extract_batch`]).
-const STAGE_MAJOR_ARTICLES: usize = 256;
 /// Exit status when some input could not be read at all, or output could not be written.
 pub const EXIT_INPUT_ERROR: u8 = 1;
 /// Exit status on usage errors (clap's).
 pub const EXIT_USAGE: u8 = 2;
+
+/// Articles that go through each stage together (see [`Extractor::extract_batch`]).
+const STAGE_MAJOR_ARTICLES: usize = 256;
 
 /// Reads dumps of French news articles and writes one JSON record per article.
 #[derive(Debug, Parser)]

@@ -337,6 +337,22 @@ mod tests {
         assert!(!Spans::new(std::iter::empty()).overlap(0, 100));
     }
 
+    /// Asserts that `extractor` gives `articles` the records of one-by-one extraction,
+    /// as one batch and cut in two at every place.
+    fn batches_agree(extractor: &Extractor, articles: &[(&str, &ArticleMeta)]) {
+        let one_by_one: Vec<Record> = articles
+            .iter()
+            .map(|&(text, meta)| extractor.extract(text, meta))
+            .collect();
+        assert_eq!(extractor.extract_batch(articles), one_by_one);
+        for cut in 1..articles.len() {
+            let (a, b) = articles.split_at(cut);
+            let mut records = extractor.extract_batch(a);
+            records.extend(extractor.extract_batch(b));
+            assert_eq!(records, one_by_one, "cut at {cut}");
+        }
+    }
+
     #[test]
     fn a_batch_gives_the_records_of_one_by_one() {
         // French articles, dated or not, among an empty text, blanks, an English
@@ -365,18 +381,7 @@ mod tests {
                 .all_languages(true)
                 .build(),
         ] {
-            let one_by_one: Vec<Record> = articles
-                .iter()
-                .map(|&(text, meta)| extractor.extract(text, meta))
-                .collect();
-            assert_eq!(extractor.extract_batch(&articles), one_by_one);
-            // And in any cut of the batch.
-            for cut in 1..articles.len() {
-                let (a, b) = articles.split_at(cut);
-                let mut records = extractor.extract_batch(a);
-                records.extend(extractor.extract_batch(b));
-                assert_eq!(records, one_by_one, "cut at {cut}");
-            }
+            batches_agree(&extractor, &articles);
         }
         assert!(Extractor::new().extract_batch(&[]).is_empty());
     }
@@ -394,10 +399,7 @@ mod tests {
                 (0..texts.len()).map(|i| ArticleMeta::with_id(format!("a{i}"))).collect();
             let articles: Vec<(&str, &ArticleMeta)> =
                 texts.iter().map(String::as_str).zip(&metas).collect();
-            let extractor = Extractor::new();
-            let one_by_one: Vec<Record> =
-                articles.iter().map(|&(text, meta)| extractor.extract(text, meta)).collect();
-            proptest::prop_assert_eq!(extractor.extract_batch(&articles), one_by_one);
+            batches_agree(&Extractor::new(), &articles);
         }
     }
 
