@@ -44,6 +44,7 @@ pub mod segment;
 pub mod sources;
 pub mod sqlite;
 pub mod stages;
+mod swar;
 pub mod words;
 
 pub use document::Document;

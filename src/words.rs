@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use crate::places::is_word_char;
+use crate::swar::{bytes_of, within, HIGHS};
 
 /// One word or punctuation mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,25 +204,14 @@ fn ascii_run(bytes: &[u8], from: usize, seen: &mut u8) -> usize {
         .unwrap_or(rest.len())
 }
 
-/// Bit 7 of every byte of a `u64`.
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-/// `b` in each of the eight bytes.
-const fn bytes_of(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
-}
-
 /// Which of the eight bytes of `x` are ASCII digits, capitals and lowercase letters:
-/// bit 7 of each byte set in the first, second or third mask.
-///
-/// A byte of seven bits `v` plus `0x80 - lo` reaches bit 7 when `v >= lo`, plus
-/// `0x7f - hi` when `v > hi`; no sum passes 0xff, so no carry spills into the next
-/// byte. Letters are told with bit 5 set (`A` to `Z` become `a` to `z`), then apart
-/// by bit 5 as written. Bytes with bit 7 set (non-ASCII) are in none.
+/// bit 7 of each byte set in the first, second or third mask. Letters are told with
+/// bit 5 set (`A` to `Z` become `a` to `z`), then apart by bit 5 as written. Bytes
+/// with bit 7 set (non-ASCII) are in none.
 #[inline(always)]
 fn ascii_classes(x: u64) -> (u64, u64, u64) {
     let ascii = !x & HIGHS;
     let v = x & !HIGHS;
-    let within = |v: u64, lo: u8, hi: u8| (v + bytes_of(0x80 - lo)) & !(v + bytes_of(0x7f - hi));
     let digits = within(v, b'0', b'9') & ascii;
     let letters = within(v | bytes_of(0x20), b'a', b'z') & ascii;
     // Bit 5 of each byte, brought to bit 7: set for lowercase letters.

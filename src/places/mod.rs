@@ -34,6 +34,7 @@ use gazetteer::{FormKind, Node};
 use crate::document::Document;
 use crate::lexicon::{Fnv1a, WordSet};
 use crate::record::{PlaceKind, PlaceMention};
+use crate::swar::{bytes_of, within, zero_bytes, HIGHS};
 
 /// The cue words of `cues.txt`, by section.
 struct Cues {
@@ -102,38 +103,45 @@ static CAPITAL_LEAD: [bool; 256] = {
     table
 };
 
-/// The index of the first byte of `bytes` that may start a capital ([`CAPITAL_LEAD`]).
+/// The index of the first byte of `bytes` that may start a capital: an ASCII
+/// capital, a lead byte C4 or C5 (Latin Extended-A: `Œ`, `Ł`, lowercase ones too),
+/// or C3 before a capital of Latin-1 (`É`, `À`: C3 80 to C3 9E). The lowercase
+/// letters of Latin-1 (`é`, `à`), the commonest non-ASCII ones, are passed over. At
+/// most the last seven bytes may give a C3 before a lowercase letter, or one at the
+/// very end, to be told apart by the caller.
 ///
-/// Eight bytes at a time: most of a text is lowercase ASCII, where a word-wide test
-/// says "no capital here" in a few instructions instead of eight table look-ups. A
-/// block with a non-ASCII byte is looked at byte by byte.
+/// Eight bytes at a time ([`crate::swar`]): a block is one test, not a branch a
+/// byte; only the last bytes, fewer than eight, are looked at one by one
+/// ([`CAPITAL_LEAD`]).
 fn next_capital_lead(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut blocks = bytes.chunks_exact(8);
     let mut at = 0;
-    for block in blocks.by_ref() {
-        let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
-        if x & HIGHS == 0 {
-            // ASCII bytes only, so no carry crosses a byte: bit 7 of a byte is set in
-            // `x + 0x3f` when it is `A` (0x41) or more, in `x + 0x25` when it is past `Z`.
-            let capitals = x.wrapping_add(0x3f * ONES) & !x.wrapping_add(0x25 * ONES) & HIGHS;
-            if capitals == 0 {
-                at += 8;
-                continue;
-            }
-            return Some(at + capitals.trailing_zeros() as usize / 8);
-        }
-        if let Some(i) = block.iter().position(|&b| CAPITAL_LEAD[usize::from(b)]) {
-            return Some(at + i);
+    let mut rest = bytes;
+    while let Some((block, tail)) = rest.split_first_chunk::<8>() {
+        let x = u64::from_le_bytes(*block);
+        // The byte after each of the block's, the first of the next block last.
+        let after = (x >> 8) | (u64::from(tail.first().copied().unwrap_or(0)) << 56);
+        let leads = capital_leads(x, after);
+        if leads != 0 {
+            return Some(at + leads.trailing_zeros() as usize / 8);
         }
         at += 8;
+        rest = tail;
     }
-    blocks
-        .remainder()
-        .iter()
+    rest.iter()
         .position(|&b| CAPITAL_LEAD[usize::from(b)])
         .map(|i| at + i)
+}
+
+/// The bytes of `x` that start a capital (see [`next_capital_lead`]), `after`
+/// holding the byte after each.
+#[inline(always)]
+fn capital_leads(x: u64, after: u64) -> u64 {
+    let capitals = within(x & !HIGHS, b'A', b'Z') & !x;
+    let latin_1 = zero_bytes(x ^ bytes_of(0xc3));
+    // A continuation byte of a capital: bit 7 set, the other seven 0x1e at most.
+    let capital_after = within(after & !HIGHS, 0, 0x1e) & after;
+    let extended = zero_bytes((x & bytes_of(0xfe)) ^ bytes_of(0xc4));
+    (capitals | (latin_1 & capital_after) | extended) & HIGHS
 }
 
 /// Finds the places of a document, sorted by position.
@@ -1505,12 +1513,27 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// Where the scan of `extract` stops, skipping what it skips (a C3 before a
+        /// lowercase letter), is where a byte-by-byte look stops.
         #[test]
-        fn capital_leads_are_found_eight_bytes_at_a_time(text in "[a-zA-Z@\\[Z`{ .,'é\u{c0}-\u{17f}\u{7f}]{0,40}") {
+        fn capital_leads_are_found_eight_bytes_at_a_time(text in "[a-zA-Z@\\[Z`{ .,'é\u{c0}-\u{17f}\u{7f}ÿÞß×÷]{0,40}") {
             let bytes = text.as_bytes();
+            let lowercase_latin_1 = |i: usize| bytes[i] == 0xc3 && bytes.get(i + 1).is_some_and(|&n| n >= 0x9f);
             for start in 0..=bytes.len() {
-                let plain = bytes[start..].iter().position(|&b| CAPITAL_LEAD[usize::from(b)]);
-                proptest::prop_assert_eq!(next_capital_lead(&bytes[start..]), plain);
+                let plain = (start..bytes.len())
+                    .find(|&i| CAPITAL_LEAD[usize::from(bytes[i])] && !lowercase_latin_1(i));
+                let mut at = start;
+                let fast = loop {
+                    match next_capital_lead(&bytes[at..]) {
+                        Some(skip) if lowercase_latin_1(at + skip) => {
+                            // Only among the last bytes, read one by one.
+                            proptest::prop_assert!(bytes.len() - (at + skip) < 8);
+                            at += skip + 2;
+                        }
+                        found => break found.map(|skip| at + skip),
+                    }
+                };
+                proptest::prop_assert_eq!(fast, plain);
             }
         }
 
