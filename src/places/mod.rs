@@ -34,7 +34,7 @@ use gazetteer::{FormKind, Node};
 use crate::document::Document;
 use crate::lexicon::{Fnv1a, WordSet};
 use crate::record::{PlaceKind, PlaceMention};
-use crate::swar::{bytes_of, within, zero_bytes, HIGHS};
+use crate::swar::{within, HIGHS};
 
 /// The cue words of `cues.txt`, by section.
 struct Cues {
@@ -136,12 +136,14 @@ fn next_capital_lead(bytes: &[u8]) -> Option<usize> {
 /// holding the byte after each.
 #[inline(always)]
 fn capital_leads(x: u64, after: u64) -> u64 {
-    let capitals = within(x & !HIGHS, b'A', b'Z') & !x;
-    let latin_1 = zero_bytes(x ^ bytes_of(0xc3));
+    let v = x & !HIGHS;
+    let capitals = within(v, b'A', b'Z') & !x;
+    // C3 to C5: bit 7 set, 0x43 to 0x45 below it; bit 2 tells C3 (clear) from the others.
+    let leads = within(v, 0x43, 0x45) & x;
+    let c4_c5 = (x << 5) & HIGHS;
     // A continuation byte of a capital: bit 7 set, the other seven 0x1e at most.
     let capital_after = within(after & !HIGHS, 0, 0x1e) & after;
-    let extended = zero_bytes((x & bytes_of(0xfe)) ^ bytes_of(0xc4));
-    (capitals | (latin_1 & capital_after) | extended) & HIGHS
+    capitals | (leads & (c4_c5 | capital_after))
 }
 
 /// Finds the places of a document, sorted by position.
