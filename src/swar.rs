@@ -10,6 +10,16 @@ pub const fn bytes_of(b: u8) -> u64 {
     0x0101_0101_0101_0101 * b as u64
 }
 
+/// The bytes of `x` that are zero.
+///
+/// Exact, unlike the usual `(x - 0x01…) & !x & 0x80…` (which may flag a 0x01 byte
+/// above a zero one): the low seven bits plus 0x7f reach bit 7 unless they are all
+/// clear, with no carry out of a byte, and bit 7 itself is or'ed in.
+#[inline(always)]
+pub fn zero_bytes(x: u64) -> u64 {
+    !(((x & !HIGHS) + !HIGHS) | x) & HIGHS
+}
+
 /// The bytes of `v`, each of seven bits (bit 7 clear), from `lo` to `hi`.
 ///
 /// A byte `b` plus `0x80 - lo` reaches bit 7 when `b >= lo`, plus `0x7f - hi` when
@@ -23,10 +33,10 @@ pub fn within(v: u64, lo: u8, hi: u8) -> u64 {
 mod tests {
     use super::*;
 
-    /// The range test against its definition, for every byte in every lane among
-    /// bytes of other kinds (a carry into or out of a lane would show).
+    /// Each test against its definition, for every byte in every lane among bytes of
+    /// other kinds (a carry into or out of a lane would show).
     #[test]
-    fn within_holds_for_every_byte_in_every_lane() {
+    fn tests_hold_for_every_byte_in_every_lane() {
         for b in 0..=255u8 {
             for lane in 0..8 {
                 let mut block = [0x00, 0x01, 0x7f, 0x80, 0xff, b'a', b' ', 0x41];
@@ -34,6 +44,7 @@ mod tests {
                 let x = u64::from_le_bytes(block);
                 for (k, &byte) in block.iter().enumerate() {
                     let bit = 0x80u64 << (8 * k);
+                    assert_eq!(zero_bytes(x) & bit != 0, byte == 0, "{block:x?}");
                     let v = x & !HIGHS;
                     for (lo, hi) in [(b'0', b'9'), (b'a', b'z'), (0, 0x1e), (0x41, 0x7f)] {
                         assert_eq!(
