@@ -7,6 +7,7 @@ use std::cell::OnceCell;
 
 use crate::record::{SentenceSpan, Span, TextSpan};
 use crate::segment;
+use crate::swar::{bytes_of, HIGHS};
 use crate::words::{self, Word};
 
 /// The words of a document, cut once and read by every stage that works on words,
@@ -215,8 +216,6 @@ struct OffsetMap {
 
 const BLOCK: usize = 256;
 
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
 impl OffsetMap {
     fn new(text: &str) -> OffsetMap {
         if text.is_ascii() {
@@ -297,8 +296,7 @@ impl OffsetMap {
 /// `count_ones`, which the baseline x86-64 target builds out of shifts and masks.
 #[inline]
 fn count_high_bits(x: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    ((x >> 7).wrapping_mul(ONES) >> 56) as usize
+    ((x >> 7).wrapping_mul(bytes_of(1)) >> 56) as usize
 }
 
 /// The number of continuation bytes (`10xxxxxx`) among the eight of `x`.

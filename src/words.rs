@@ -194,7 +194,14 @@ fn ascii_run(bytes: &[u8], from: usize, seen: &mut u8) -> usize {
         i += 8;
         rest = tail;
     }
-    i + rest
+    ascii_run_bytewise(bytes, i, seen)
+}
+
+/// [`ascii_run`] one byte at a time: its last bytes, and its reference in the tests.
+#[inline(always)]
+fn ascii_run_bytewise(bytes: &[u8], from: usize, seen: &mut u8) -> usize {
+    let rest = &bytes[from..];
+    from + rest
         .iter()
         .position(|&b| {
             let class = ASCII_CLASS[usize::from(b)];
@@ -731,19 +738,6 @@ mod tests {
         split(text, range.clone(), &mut fast);
         proptest::prop_assert_eq!(fast, reference_split_flagged(text, range));
         Ok(())
-    }
-
-    /// [`ascii_run`] as first written, one byte at a time: the reference.
-    fn ascii_run_bytewise(bytes: &[u8], from: usize, seen: &mut u8) -> usize {
-        let rest = &bytes[from..];
-        from + rest
-            .iter()
-            .position(|&b| {
-                let class = ASCII_CLASS[usize::from(b)];
-                *seen |= class;
-                class & ALNUM == 0
-            })
-            .unwrap_or(rest.len())
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::{
     Resolution, SentenceSpan, SourceKind, SourceMention, Span, Status, TemporalModifier,
     TemporalType, TextEncoding, TextSpan,
 };
+use crate::swar::{bytes_of, HIGHS};
 
 impl Record {
     /// Appends the record to `out` as compact JSON, exactly as
@@ -508,11 +509,9 @@ fn needs_escape(b: u8) -> bool {
 /// below n" test, whose answer for the word is exact.
 #[inline]
 fn any_needs_escape(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGHS;
+    let below = |v: u64, n: u8| v.wrapping_sub(bytes_of(n)) & !v & HIGHS;
     let zero = |v: u64| below(v, 1);
-    below(x, 0x20) | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\'))) != 0
+    below(x, 0x20) | zero(x ^ bytes_of(b'"')) | zero(x ^ bytes_of(b'\\')) != 0
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lexicon::WordSet;
+use crate::swar::{bytes_of, zero_bytes, HIGHS};
 
 /// Titles before a name, after which a period never ends a sentence.
 static TITLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(include_str!("titles.txt")));
@@ -126,23 +127,20 @@ static BYTE_CLASS: [u8; 256] = {
 /// among them) and no `.`, `?` or `!`. A block this says no to may still be plain:
 /// the scanner then looks at its bytes one by one.
 fn is_plain_block(block: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
     // Lead bytes (bits 7 and 6 set) other than 0xC3, exactly: French accented letters
     // leave a block plain, every other lead byte sends it to the byte-by-byte scan.
     let leads = x & (x << 1) & HIGHS;
-    let not_c3 = x ^ (0xc3 * ONES);
-    let nonzero = (((not_c3 & !HIGHS) + !HIGHS) | not_c3) & HIGHS;
+    let nonzero = HIGHS & !zero_bytes(x ^ bytes_of(0xc3));
     // Bit 7 of a byte set in `v - n` but not in `v`: some byte of `v` may be below `n`
     // (a byte after such a one can be flagged too, never such a one missed). Below
     // 0x0e: the control characters, `\n`, `\r`, `\x0b` and `\x0c` among them; below 1
     // once xored with a terminator: that terminator. `v`'s bit 7 is `x`'s in all four,
     // so they share their `& !x & HIGHS`, and no branch is taken before the end.
-    let below = x.wrapping_sub(0x0e * ONES)
-        | (x ^ (u64::from(b'.') * ONES)).wrapping_sub(ONES)
-        | (x ^ (u64::from(b'?') * ONES)).wrapping_sub(ONES)
-        | (x ^ (u64::from(b'!') * ONES)).wrapping_sub(ONES);
+    let below = x.wrapping_sub(bytes_of(0x0e))
+        | (x ^ bytes_of(b'.')).wrapping_sub(bytes_of(1))
+        | (x ^ bytes_of(b'?')).wrapping_sub(bytes_of(1))
+        | (x ^ bytes_of(b'!')).wrapping_sub(bytes_of(1));
     (leads & nonzero) | (below & !x & HIGHS) == 0
 }
 
