@@ -224,18 +224,17 @@ fn finish(
     );
     let mut index = Vec::with_capacity(actors.len());
     let mut kept = 0;
-    record.actors = actors
-        .into_iter()
-        .filter_map(|(_, actor)| {
-            let covered = matches!(
-                actor.kind,
-                crate::record::ActorKind::Role | crate::record::ActorKind::Group
-            ) && anonymous.overlap(actor.span.start, actor.span.end);
-            index.push((!covered).then_some(kept));
-            kept += usize::from(!covered);
-            (!covered).then_some(actor)
-        })
-        .collect();
+    let mut kept_actors = Vec::with_capacity(actors.len());
+    kept_actors.extend(actors.into_iter().filter_map(|(_, actor)| {
+        let covered = matches!(
+            actor.kind,
+            crate::record::ActorKind::Role | crate::record::ActorKind::Group
+        ) && anonymous.overlap(actor.span.start, actor.span.end);
+        index.push((!covered).then_some(kept));
+        kept += usize::from(!covered);
+        (!covered).then_some(actor)
+    }));
+    record.actors = kept_actors;
     for quote in &mut record.quotes {
         quote.actor = quote.actor.and_then(|a| index[a]);
     }
@@ -264,9 +263,12 @@ struct Spans {
 impl Spans {
     /// The spans `(start, end)`, given in order of start.
     fn new(spans: impl Iterator<Item = (usize, usize)>) -> Spans {
+        // Room for as many spans as there may be (a filter's upper bound): grown
+        // span by span, the lists grew several times per article.
+        let room = spans.size_hint().1.unwrap_or(0);
         let mut out = Spans {
-            starts: Vec::new(),
-            max_ends: Vec::new(),
+            starts: Vec::with_capacity(room),
+            max_ends: Vec::with_capacity(room),
         };
         for (start, end) in spans {
             debug_assert!(out.starts.last().is_none_or(|&s| s <= start));

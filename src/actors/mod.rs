@@ -429,8 +429,10 @@ impl<'a> Scan<'a> {
             all: doc.words(),
             words: &[],
             base: 0,
-            key: String::new(),
-            lexed: Vec::new(),
+            // Room for a long phrase's key and a long sentence's words, and below for
+            // the actors of most articles: these grew several times per article.
+            key: String::with_capacity(64),
+            lexed: Vec::with_capacity(64),
             first_word: 0,
             first_paren: None,
             // Some words in eight start a name: room for them all, most of the time,
@@ -440,7 +442,7 @@ impl<'a> Scan<'a> {
             heads_end: 0,
             persons: PersonIndex::default(),
             place_spans,
-            found: Vec::new(),
+            found: Vec::with_capacity(32),
             named: Vec::new(),
         }
     }

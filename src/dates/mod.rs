@@ -96,8 +96,10 @@ fn extract_with(doc: &Document, published: Option<&str>, pretest: bool) -> Vec<D
     let text = doc.text();
     let mut resolver = Resolver::new(published.and_then(Day::parse_iso));
     let mut tokens = Tokens::new(text);
-    let mut exprs: Vec<Expr> = Vec::new();
-    let mut out = Vec::new();
+    // Room for the expressions of a sentence and the dates of most articles: these
+    // grew two or three times per article.
+    let mut exprs: Vec<Expr> = Vec::with_capacity(8);
+    let mut out = Vec::with_capacity(16);
     let words = doc.words();
     for (index, sentence) in doc.sentences().iter().enumerate() {
         resolver.start_sentence(index);

@@ -23,8 +23,6 @@ mod gazetteer;
 
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -32,7 +30,7 @@ pub use gazetteer::{gazetteer, is_word_char, normalize_name, Gazetteer, Place};
 use gazetteer::{FormKind, Node};
 
 use crate::document::Document;
-use crate::lexicon::{Fnv1a, WordSet};
+use crate::lexicon::WordSet;
 use crate::record::{PlaceKind, PlaceMention};
 use crate::swar::{within, HIGHS};
 
@@ -151,7 +149,7 @@ pub fn extract(doc: &Document) -> Vec<PlaceMention> {
     let gazetteer = gazetteer();
     let text = doc.text();
     let mut search = Search::new(text, gazetteer);
-    let mut found: Vec<Found> = Vec::new();
+    let mut found: Vec<Found> = Vec::with_capacity(16);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -240,11 +238,13 @@ impl<'a> Search<'a> {
         Search {
             text,
             gazetteer,
-            key: String::new(),
-            head_key: String::new(),
-            written_key: String::new(),
-            scratch: Vec::new(),
-            pool: Vec::new(),
+            // Room for most names and their candidates from the start: these buffers
+            // used to grow three or four times per article.
+            key: String::with_capacity(64),
+            head_key: String::with_capacity(64),
+            written_key: String::with_capacity(64),
+            scratch: Vec::with_capacity(16),
+            pool: Vec::with_capacity(64),
             watery: None,
             sentence: Cell::new(0),
         }
@@ -895,25 +895,33 @@ fn resolve(gazetteer: &Gazetteer, pool: &[u32], found: &mut [Found]) {
         return;
     }
     let places = &gazetteer.places;
-    // Every name mentioned, with where; and the countries of unambiguous mentions.
-    let mut named: HashMap<&str, Vec<usize>, BuildHasherDefault<Fnv1a>> = HashMap::default();
-    let mut countries: HashSet<&str> = HashSet::new();
+    // Every name mentioned, with where, sorted by name then position (one buffer, where
+    // a map of names held a vector each); and the countries of unambiguous mentions
+    // (a few: a list).
+    let mut named: Vec<(&str, usize)> = Vec::with_capacity(pool.len());
+    let mut countries: Vec<&str> = Vec::new();
     for f in found.iter() {
         for &c in &pool[f.candidates.clone()] {
-            named
-                .entry(places[c as usize].name)
-                .or_default()
-                .push(f.span.start);
+            named.push((places[c as usize].name, f.span.start));
         }
         if let [single] = pool[f.candidates.clone()] {
             let place = &places[single as usize];
             if let (Some(country), PlaceKind::Country | PlaceKind::Region) =
                 (place.country, place.kind)
             {
-                countries.insert(country);
+                if !countries.contains(&country) {
+                    countries.push(country);
+                }
             }
         }
     }
+    named.sort_unstable();
+    // Where `name` is mentioned.
+    let mentions_of = |name: &str| {
+        let first = named.partition_point(|&(n, _)| n < name);
+        let last = first + named[first..].partition_point(|&(n, _)| n == name);
+        named[first..last].iter().map(|&(_, at)| at)
+    };
     // Areas that contain an unambiguous mention (`Poitiers` is in `Vienne`).
     let containers: Vec<(&str, Option<&str>)> = found
         .iter()
@@ -941,8 +949,7 @@ fn resolve(gazetteer: &Gazetteer, pool: &[u32], found: &mut [Found]) {
                 .context
                 .split('|')
                 .filter(|area| *area != own_name)
-                .filter_map(|area| named.get(area))
-                .flatten()
+                .flat_map(mentions_of)
                 .map(|at| at.abs_diff(f.span.start))
                 .min()
         };
@@ -972,8 +979,8 @@ fn resolve(gazetteer: &Gazetteer, pool: &[u32], found: &mut [Found]) {
             .copied()
             .filter(|&c| {
                 let country = places[c as usize].country;
-                country.is_some_and(|cc| cc != "FR" && countries.contains(cc))
-                    && !top_country.is_some_and(|cc| countries.contains(cc))
+                country.is_some_and(|cc| cc != "FR" && countries.contains(&cc))
+                    && !top_country.is_some_and(|cc| countries.contains(&cc))
                     && by_rank(&c).saturating_mul(10) >= by_rank(&top)
                     && places[c as usize].population >= SMALL_FOREIGN_TOWN
             })

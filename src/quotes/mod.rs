@@ -334,7 +334,7 @@ pub fn extract_with(
         words: &[],
         base: 0,
     };
-    let mut found: Vec<(Range<usize>, QuoteKind, Attribution)> = Vec::new();
+    let mut found: Vec<(Range<usize>, QuoteKind, Attribution)> = Vec::with_capacity(16);
     // Direct quotes.
     let pairs = pair_marks(text);
     let mut previous: Option<(usize, Attribution)> = None;
@@ -583,43 +583,41 @@ fn mentions(
     sources: &[sources::Found],
 ) -> Vec<Mention> {
     let lex = crate::actors::lexicon();
-    let mut out: Vec<Mention> = actors
-        .iter()
-        .enumerate()
-        .map(|(i, (range, a))| {
-            let written = &text[range.clone()];
-            let first = first_word(written);
-            let gender = match first {
-                "M." | "MM." => b'm',
-                "Mme" | "Mmes" | "Mlle" | "Dre" => b'f',
-                _ => {
-                    let given = before_space(a.name.as_deref().unwrap_or(written));
-                    match lex.first_names.get(given) {
-                        Some(n) if n.gender != b'x' => n.gender,
-                        _ => split_spaces(written)
-                            .find_map(|w| {
-                                lex.roles
-                                    .get(w)
-                                    .map(|r| if r.feminine { b'f' } else { b'm' })
-                            })
-                            .unwrap_or(0),
-                    }
+    // The actors, then the sources: room for both from the start.
+    let mut out: Vec<Mention> = Vec::with_capacity(actors.len() + sources.len());
+    out.extend(actors.iter().enumerate().map(|(i, (range, a))| {
+        let written = &text[range.clone()];
+        let first = first_word(written);
+        let gender = match first {
+            "M." | "MM." => b'm',
+            "Mme" | "Mmes" | "Mlle" | "Dre" => b'f',
+            _ => {
+                let given = before_space(a.name.as_deref().unwrap_or(written));
+                match lex.first_names.get(given) {
+                    Some(n) if n.gender != b'x' => n.gender,
+                    _ => split_spaces(written)
+                        .find_map(|w| {
+                            lex.roles
+                                .get(w)
+                                .map(|r| if r.feminine { b'f' } else { b'm' })
+                        })
+                        .unwrap_or(0),
                 }
-            };
-            let indefinite = matches!(first, "un" | "une" | "Un" | "Une");
-            let informant = indefinite
-                && a.kind == ActorKind::Role
-                && a.role.as_deref().is_some_and(sources::is_informant_head);
-            Mention {
-                range: range.clone(),
-                actor: Some(i),
-                source: None,
-                gender,
-                personal: matches!(a.kind, ActorKind::Person | ActorKind::Role),
-                informant,
             }
-        })
-        .collect();
+        };
+        let indefinite = matches!(first, "un" | "une" | "Un" | "Une");
+        let informant = indefinite
+            && a.kind == ActorKind::Role
+            && a.role.as_deref().is_some_and(sources::is_informant_head);
+        Mention {
+            range: range.clone(),
+            actor: Some(i),
+            source: None,
+            gender,
+            personal: matches!(a.kind, ActorKind::Person | ActorKind::Role),
+            informant,
+        }
+    }));
     for (i, s) in sources.iter().enumerate() {
         let written = &text[s.range.clone()];
         let gender = if written.starts_with(['u', 'U']) && written[1..].starts_with("ne ")
@@ -1812,14 +1810,15 @@ struct TextCues {
 impl TextCues {
     fn new(text: &str) -> TextCues {
         let bytes = text.as_bytes();
-        let que = memchr::memchr_iter(b'q', bytes)
-            .filter_map(|q| {
-                ["ue ", "u'", "u’"]
-                    .iter()
-                    .find(|rest| bytes[q + 1..].starts_with(rest.as_bytes()))
-                    .map(|rest| q..q + 1 + rest.len())
-            })
-            .collect();
+        // Room for a press article's (about one `que` in 150 bytes and one comma in
+        // 70): collected from filters, these grew six or seven times an article.
+        let mut que = Vec::with_capacity(bytes.len() / 128 + 8);
+        que.extend(memchr::memchr_iter(b'q', bytes).filter_map(|q| {
+            ["ue ", "u'", "u’"]
+                .iter()
+                .find(|rest| bytes[q + 1..].starts_with(rest.as_bytes()))
+                .map(|rest| q..q + 1 + rest.len())
+        }));
         let mut selon: Vec<Range<usize>> = ELON
             .find_iter(bytes)
             .filter(|&i| i >= 1 && matches!(bytes[i - 1], b's' | b'S'))
@@ -1828,10 +1827,12 @@ impl TextCues {
         selon.extend(PRES.find_iter(bytes).map(|i| i..i + "près ".len()));
         // `selon` and `près ` never overlap: by start, they are by end too.
         selon.sort_unstable_by_key(|r| r.start);
+        let mut commas = Vec::with_capacity(bytes.len() / 64 + 8);
+        commas.extend(memchr::memchr_iter(b',', bytes));
         TextCues {
             que,
             selon,
-            commas: memchr::memchr_iter(b',', bytes).collect(),
+            commas,
             que_at: Cell::new(0),
             selon_at: Cell::new(0),
             commas_at: Cell::new(0),
