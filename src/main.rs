@@ -19,10 +19,10 @@ fn main() -> std::process::ExitCode {
 
 /// Keeps the pages a batch frees for the batches after it. Given back to the kernel
 /// (after a second unused, by default), they come back as fresh pages the kernel
-/// zeroes again, often 2 MB huge pages: 3,000–4,000 page faults instead of 400 on
-/// 100 MB of a press dump, a third of the system time and 3–4 % of all CPU time (ten
-/// interleaved runs each way at `-j 2`, twice). The process then holds its peak,
-/// which the batches bound, until it ends.
+/// zeroes again, often 2 MB huge pages: 3,000–4,000 page faults instead of about 350
+/// on 100 MB of a press dump at `-j 2`, most of the system time, and 1.5 to 4.5 % of
+/// all CPU time (paired ratios of ten interleaved runs each way, three sittings). The
+/// process then holds its peak, which the batches in flight bound, until it ends.
 fn keep_freed_pages() {
     // SAFETY: sets one option's value, which mimalloc reads when it next purges.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1 as c_long) }
