@@ -1810,8 +1810,9 @@ struct TextCues {
 impl TextCues {
     fn new(text: &str) -> TextCues {
         let bytes = text.as_bytes();
-        // Room for a press article's (about one `que` in 150 bytes and one comma in
-        // 70): collected from filters, these grew six or seven times an article.
+        // Room for a press article's and more (about one `que` in 420 bytes and one
+        // comma in 85): collected from filters, these grew six or seven times an
+        // article.
         let mut que = Vec::with_capacity(bytes.len() / 128 + 8);
         que.extend(memchr::memchr_iter(b'q', bytes).filter_map(|q| {
             ["ue ", "u'", "u’"]
