@@ -271,33 +271,24 @@ fn extract(args: &ExtractArgs) -> u8 {
         runner.jobs = usize::from(jobs);
     }
     let mut articles = 0u64;
-    let mut buffer = Vec::new();
     let result = run_batches(
         reader,
         RawArticle::weight,
         |raws| extract_raws(&extractor, &options, raws, jsonl, keep_records),
-        |batch: Vec<(Vec<u8>, Option<Record>)>| {
+        |batch: Extracted| {
             // One write per batch: whole records only, flushed for whoever reads a pipe.
             if let Some(out) = &mut out {
-                buffer.clear();
-                buffer.reserve(batch.iter().map(|(line, _)| line.len()).sum());
-                for (line, _) in &batch {
-                    buffer.extend_from_slice(line);
-                }
-                out.write_all(&buffer)?;
+                out.write_all(&batch.jsonl)?;
                 out.flush()?;
             }
             // One transaction per batch.
             if let Some(db) = &mut database {
                 let mut laps = Laps::start();
-                let records: Vec<Record> = batch.into_iter().filter_map(|(_, r)| r).collect();
-                db.write(&records)
+                db.write(&batch.records)
                     .map_err(|e| sqlite_error(&args.sqlite, e))?;
-                articles += records.len() as u64;
                 laps.lap(Stage::Database);
-            } else {
-                articles += batch.len() as u64;
             }
+            articles += batch.articles as u64;
             progress.update(stats.bytes.load(Ordering::Relaxed), articles);
             Ok(())
         },
@@ -340,7 +331,7 @@ fn extract_raws(
     raws: Vec<RawArticle>,
     jsonl: bool,
     keep: bool,
-) -> Vec<(Vec<u8>, Option<Record>)> {
+) -> Extracted {
     let mut laps = Laps::start();
     let articles: Vec<Article> = raws
         .into_iter()
@@ -359,27 +350,44 @@ fn extract_raws(
         extracted.extend(extractor.extract_batch(chunk));
     }
     let mut extracted = extracted.into_iter();
-    articles
+    let count = articles.len();
+    let records: Vec<Record> = articles
         .into_iter()
-        .map(|article| {
-            let record = match article {
-                // One record per text: never lose an article, even to a bug.
-                Article::Text { meta, .. } => extracted
-                    .next()
-                    .unwrap_or_else(|| Record::error(&meta, "internal error: no record")),
-                Article::Failed { meta, reason } => Record::error(&meta, reason),
-            };
-            let mut laps = Laps::start();
-            let mut line = Vec::new();
-            if jsonl {
-                // `write_json` sizes the line from the record: one allocation.
-                record.write_json(&mut line);
-                line.push(b'\n');
-            }
-            laps.lap(Stage::Serialize);
-            (line, keep.then_some(record))
+        .map(|article| match article {
+            // One record per text: never lose an article, even to a bug.
+            Article::Text { meta, .. } => extracted
+                .next()
+                .unwrap_or_else(|| Record::error(&meta, "internal error: no record")),
+            Article::Failed { meta, reason } => Record::error(&meta, reason),
         })
-        .collect()
+        .collect();
+    let mut laps = Laps::start();
+    let mut lines = Vec::new();
+    if jsonl {
+        // The batch's lines in one buffer sized from the records: one allocation, and
+        // the writer hands it to the output as it is.
+        lines.reserve_exact(records.iter().map(|r| r.json_size_bound() + 1).sum());
+        for record in &records {
+            record.write_json(&mut lines);
+            lines.push(b'\n');
+        }
+    }
+    laps.lap(Stage::Serialize);
+    Extracted {
+        jsonl: lines,
+        records: if keep { records } else { Vec::new() },
+        articles: count,
+    }
+}
+
+/// What came of a batch of articles, for the writer.
+struct Extracted {
+    /// The records as JSON lines, in input order (empty without JSONL output).
+    jsonl: Vec<u8>,
+    /// The records themselves when a database is written, else none.
+    records: Vec<Record>,
+    /// Articles in the batch: one record each.
+    articles: usize,
 }
 
 #[cfg(test)]

@@ -54,9 +54,9 @@ pub fn each<T, R>(work: impl Fn(T) -> R) -> impl Fn(Vec<T>) -> Vec<R> {
 
 /// Runs `work` on the items of `items`, grouped in batches, on `options.jobs`
 /// threads, and hands the results to `sink` batch by batch, in the order of
-/// `items`. `work` takes a whole batch and returns its results, one per item, in
-/// order (work that goes faster on many items at once); [`each`] makes it of work
-/// on one item.
+/// `items`. `work` takes a whole batch and returns what came of it, in whatever
+/// shape suits the sink (the results one per item, or already joined: work that
+/// goes faster on many items at once); [`each`] makes it of work on one item.
 ///
 /// The run stops at the first error of `sink`, which is returned.
 pub fn run_batches<I, T, R, W, F, S>(
@@ -71,14 +71,14 @@ where
     T: Send,
     R: Send,
     W: Fn(&T) -> usize + Send,
-    F: Fn(Vec<T>) -> Vec<R> + Sync,
-    S: FnMut(Vec<R>) -> io::Result<()> + Send,
+    F: Fn(Vec<T>) -> R + Sync,
+    S: FnMut(R) -> io::Result<()> + Send,
 {
     let jobs = options.jobs.max(1);
     let slots = Slots::new(options.in_flight.max(jobs + 1));
     let (batch_tx, batch_rx) = sync_channel::<(u64, Vec<T>)>(jobs);
     let batch_rx = Mutex::new(batch_rx);
-    let (result_tx, result_rx) = sync_channel::<(u64, Vec<R>)>(jobs);
+    let (result_tx, result_rx) = sync_channel::<(u64, R)>(jobs);
     // Items read ahead of the batch being filled, at most.
     let (item_tx, item_rx) = sync_channel::<T>(READ_AHEAD);
     thread::scope(|scope| {
@@ -303,7 +303,7 @@ mod tests {
                 assert!(batch.windows(2).all(|w| w[1] == w[0] + 1));
                 batch.iter().map(|n| n * 2).collect()
             },
-            |results| {
+            |results: Vec<u64>| {
                 batches.push(results.len());
                 out.extend(results);
                 Ok(())

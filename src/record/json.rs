@@ -79,7 +79,7 @@ impl Record {
     /// At least the length of the line [`Record::write_json`] writes, provided no
     /// string needs escaping: the strings' lengths plus, for everything else, a bound
     /// per item (field names, punctuation, numbers of up to 20 digits).
-    fn json_size_bound(&self) -> usize {
+    pub(crate) fn json_size_bound(&self) -> usize {
         /// A [`Span`] and its object's braces and comma.
         const SPAN: usize = 128;
         let opt = |s: Option<&str>| s.map_or(0, str::len);
