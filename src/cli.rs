@@ -368,7 +368,7 @@ fn extract_raws(
         // the writer hands it to the output as it is.
         lines.reserve_exact(records.iter().map(|r| r.json_size_bound() + 1).sum());
         for record in &records {
-            record.write_json(&mut lines);
+            record.append_json(&mut lines);
             lines.push(b'\n');
         }
     }

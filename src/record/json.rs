@@ -28,6 +28,12 @@ impl Record {
                 out.reserve(size);
             }
         }
+        self.append_json(out);
+    }
+
+    /// [`Record::write_json`] into a buffer the caller has already sized (from
+    /// [`Record::json_size_bound`]): a batch's lines, sized once for all of them.
+    pub(crate) fn append_json(&self, out: &mut Vec<u8>) {
         let mut w = Object::open(out);
         w.key(k!("schema")).string(&self.schema);
         w.next_key(nk!("id")).string(&self.id);
@@ -646,6 +652,27 @@ mod tests {
         let kept = out.as_ptr();
         record.write_json(&mut out);
         assert_eq!(out.as_ptr(), kept);
+    }
+
+    #[test]
+    fn a_batch_sized_once_holds_every_line_as_written_alone() {
+        let plain = extracted("a", "Un titre", " Le maire de Lyon a parlé jeudi.");
+        // Escapes make a line longer than its bound: the buffer still grows.
+        let escaped = extracted("b\u{1}\"", "\t\u{7f}\\", "");
+        let records = [
+            plain,
+            escaped,
+            Record::error(&ArticleMeta::with_id("c"), "bad"),
+        ];
+        let mut batch = Vec::with_capacity(records.iter().map(|r| r.json_size_bound() + 1).sum());
+        let mut alone = String::new();
+        for record in &records {
+            record.append_json(&mut batch);
+            batch.push(b'\n');
+            alone += &serde_line(record);
+            alone.push('\n');
+        }
+        assert_eq!(String::from_utf8(batch).unwrap(), alone);
     }
 
     proptest::proptest! {
