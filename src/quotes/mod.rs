@@ -1644,8 +1644,8 @@ impl<'a> Scan<'a> {
 
     /// [`Scan::last_incise`] with the comma words found from `commas`, the comma bytes
     /// of the loaded words (in order), not by a look at every word: a comma word starts
-    /// at a comma byte, found by a binary search, last first. Most words of a sentence
-    /// are no comma, and most sentences with commas have no incise.
+    /// at a comma byte, found by [`Words::first_from`], last first. Most words of a
+    /// sentence are no comma, and most sentences with commas have no incise.
     fn incise_at_commas(
         &self,
         commas: &[usize],
@@ -1656,7 +1656,8 @@ impl<'a> Scan<'a> {
             .iter()
             .rev()
             .filter_map(|&at| {
-                let c = self.words[..end].partition_point(|w| w.start < at);
+                // The loaded words are the document's from `base` on.
+                let c = (self.all.first_from(at).max(self.base) - self.base).min(end);
                 end = c;
                 let w = self.words.get(c)?;
                 (w.start == at && c >= from && w.is(Word::PUNCT) && w.text(self.text) == ",")
