@@ -20,9 +20,10 @@ pub struct Words {
     pub sentences: Vec<Range<usize>>,
     /// The keys of the words that are not their own key, end to end.
     keys: String,
-    /// For each word, its key's range in `keys` (unused for a word that is its own key).
-    key_spans: Vec<(u32, u32)>,
-    /// For each [`WORD_BLOCK`] bytes of the text, the index of the first word starting
+    /// The key ranges in `keys` too long or too far for a word's fields (see
+    /// [`Word::key_len`]), by word index: none in any real text.
+    long_keys: Vec<(usize, Range<usize>)>,
+    /// For each `1 << WORD_BLOCK_SHIFT` bytes of the text, the index of the first word starting
     /// in that block or after it: where [`Words::first_from`] starts looking. Empty for
     /// a text too long for `u32` indexes.
     block_firsts: Vec<u32>,
@@ -39,7 +40,7 @@ impl Words {
             sentences: Vec::with_capacity(sentences.len()),
             // Capitalized words, about one in eight bytes, need a key of their own.
             keys: String::with_capacity(text.len() / 8),
-            key_spans: Vec::new(),
+            long_keys: Vec::new(),
             block_firsts: Vec::new(),
         };
         for sentence in sentences {
@@ -52,8 +53,8 @@ impl Words {
         // as the bits of a mask, with no branch on each word's answer: a branch there,
         // which no predictor guesses, was the most mispredicted of the whole run. The
         // others keep an empty range, which is how `key` tells them.
-        out.key_spans = vec![(0, 0); out.words.len()];
-        for (c, chunk) in out.words.chunks(64).enumerate() {
+        for c in 0..out.words.len().div_ceil(64) {
+            let chunk = &out.words[c * 64..out.words.len().min(c * 64 + 64)];
             let mut need = chunk
                 .iter()
                 .enumerate()
@@ -61,7 +62,7 @@ impl Words {
             while need != 0 {
                 let i = c * 64 + need.trailing_zeros() as usize;
                 need &= need - 1;
-                let start = out.keys.len() as u32;
+                let start = out.keys.len();
                 let word = out.words[i].text(text);
                 // Most keys are of ASCII words (`Paris`): copied as they are here, and
                 // lowered all at once below, cheaper than char by char in `push_key`.
@@ -70,7 +71,18 @@ impl Words {
                 } else {
                     words::push_key(word, &mut out.keys);
                 }
-                out.key_spans[i] = (start, out.keys.len() as u32);
+                let end = out.keys.len();
+                let w = &mut out.words[i];
+                match (u32::try_from(start), u16::try_from(end - start)) {
+                    (Ok(key_start), Ok(key_len)) if key_len < u16::MAX => {
+                        w.key_start = key_start;
+                        w.key_len = key_len;
+                    }
+                    _ => {
+                        w.key_len = u16::MAX;
+                        out.long_keys.push((i, start..end));
+                    }
+                }
             }
         }
         // The keys `push_key` made have no ASCII capital: this lowers only the copies.
@@ -80,17 +92,31 @@ impl Words {
 
     /// The lexicon key of word `i` (see [`words::key`]); `text` is the document's.
     ///
-    /// Told by its key's range, empty for a word that is its own key (every other
-    /// word has a key of one character or more: [`words::push_key`] writes one or
-    /// more for each of the word's), not by the word's flags: the word is read only
-    /// when it is its own key (fewer instructions a call than [`Words::key_plain`]).
+    /// Told by its key's length, 0 for a word that is its own key (every other word
+    /// has a key of one character or more: [`words::push_key`] writes one or more for
+    /// each of the word's), not by the word's flags (fewer instructions a call than
+    /// [`Words::key_plain`]). The key's place is in the word itself, read anyway: a
+    /// table of key ranges beside the words was one more cache miss, most calls.
     #[inline]
     pub fn key<'s>(&'s self, text: &'s str, i: usize) -> &'s str {
-        let (start, end) = self.key_spans[i];
-        if start == end {
-            return self.words[i].text(text);
+        let w = &self.words[i];
+        match w.key_len {
+            0 => w.text(text),
+            u16::MAX => self.long_key(i),
+            len => {
+                let start = w.key_start as usize;
+                &self.keys[start..start + usize::from(len)]
+            }
         }
-        &self.keys[start as usize..end as usize]
+    }
+
+    /// The key of word `i`, kept aside: see [`Words::long_keys`].
+    #[cold]
+    fn long_key(&self, i: usize) -> &str {
+        let at = self.long_keys.partition_point(|(word, _)| *word < i);
+        self.long_keys
+            .get(at)
+            .map_or("", |(_, range)| &self.keys[range.clone()])
     }
 
     /// [`Words::key`] as its definition: the word's own text when it is its own key.
@@ -100,8 +126,11 @@ impl Words {
         if is_own_key(w) {
             return w.text(text);
         }
-        let (start, end) = self.key_spans[i];
-        &self.keys[start as usize..end as usize]
+        if w.key_len == u16::MAX {
+            return self.long_key(i);
+        }
+        let start = w.key_start as usize;
+        &self.keys[start..start + usize::from(w.key_len)]
     }
 
     /// The indexes of the words lying wholly inside the byte range `bytes`.
@@ -447,6 +476,17 @@ mod tests {
     #[test]
     fn keys_of_ascii_and_other_words() {
         check_keys("M. Jean-Marc AYRAULT à l’Élysée, l'ONU et d’État. Œuvre İstanbul « Oui » !");
+    }
+
+    /// A key longer than a word's field holds is kept aside, and found there, with
+    /// the keys of the words around it.
+    #[test]
+    fn keys_too_long_for_a_word_are_kept_aside() {
+        let long = format!("Ét{}", "Ab".repeat(40_000));
+        let text = format!("À Paris, {long} et l’ONU ; {long}.");
+        check_keys(&text);
+        let doc = Document::new(&text);
+        assert_eq!(doc.words().long_keys.len(), 2);
     }
 
     proptest::proptest! {

@@ -20,9 +20,28 @@ pub struct Word {
     pub end: usize,
     /// What it is: see the `Word::` constants.
     pub flags: u8,
+    /// Where its lexicon key is in [`crate::document::Words`]' keys, when it is not
+    /// its own key: kept here, in bytes the struct has anyway, so that a key is read
+    /// from the word in hand (0 and 0 until then, and for a word that is its own key).
+    pub(crate) key_start: u32,
+    /// The key's length in bytes: see `key_start` (`u16::MAX`: a key too long or too
+    /// far for these two fields, kept aside).
+    pub(crate) key_len: u16,
 }
 
 impl Word {
+    /// The word of bytes `start..end`, with `flags` (see the `Word::` constants).
+    #[inline]
+    pub const fn new(start: usize, end: usize, flags: u8) -> Word {
+        Word {
+            start,
+            end,
+            flags,
+            key_start: 0,
+            key_len: 0,
+        }
+    }
+
     /// Starts with a capital letter.
     pub const CAPITALIZED: u8 = 1;
     /// Has at least two letters, all capitals (`ONU`, `PARIS`).
@@ -333,11 +352,7 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
                 }
                 // Whether a word is folded, or only letters, is anyone's guess.
                 flags |= SEEN_FLAGS[usize::from(seen & (DIGIT | UPPER))];
-                out.push(Word {
-                    start: i,
-                    end,
-                    flags,
-                });
+                out.push(Word::new(i, end, flags));
                 // The byte that ended the word, if an ASCII space, is skipped here
                 // rather than by another turn of the loop.
                 i = end + usize::from(seen & SPACE != 0);
@@ -355,11 +370,11 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
                 )
             {
                 let folded = !upper && apostrophe == 1;
-                out.push(Word {
-                    start: i,
-                    end: end + apostrophe,
-                    flags: start_flags | Word::ELIDED | (u8::from(folded) * Word::FOLDED),
-                });
+                out.push(Word::new(
+                    i,
+                    end + apostrophe,
+                    start_flags | Word::ELIDED | (u8::from(folded) * Word::FOLDED),
+                ));
                 i = end + apostrophe;
                 continue;
             }
@@ -374,11 +389,7 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
             continue;
         }
         if class != HIGH {
-            out.push(Word {
-                start: i,
-                end: i + 1,
-                flags: Word::PUNCT,
-            });
+            out.push(Word::new(i, i + 1, Word::PUNCT));
             i += 1;
             continue;
         }
@@ -388,11 +399,7 @@ pub fn split(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
             continue;
         }
         if !is_word_char(c) {
-            out.push(Word {
-                start: i,
-                end: i + len,
-                flags: Word::PUNCT,
-            });
+            out.push(Word::new(i, i + len, Word::PUNCT));
             i += len;
             continue;
         }
@@ -513,7 +520,7 @@ fn rest_of_word(
     }
     flags |= (u8::from(folded) * Word::FOLDED)
         | (u8::from(ascii_seen & (DIGIT | NOT_LETTER) == 0) * Word::LETTERS);
-    Word { start, end, flags }
+    Word::new(start, end, flags)
 }
 
 /// Writes `word` lowercased with `’` as `'` into `buf`, and returns it: the key of
@@ -638,11 +645,7 @@ mod tests {
             }
             if !is_word_char(c) {
                 let end = i + c.len_utf8();
-                out.push(Word {
-                    start: base + i,
-                    end: base + end,
-                    flags: Word::PUNCT,
-                });
+                out.push(Word::new(base + i, base + end, Word::PUNCT));
                 continue;
             }
             let mut end = i + c.len_utf8();
@@ -690,11 +693,7 @@ mod tests {
             if all_caps && letters >= 2 {
                 flags |= Word::ALL_CAPS;
             }
-            out.push(Word {
-                start: base + i,
-                end: base + end,
-                flags,
-            });
+            out.push(Word::new(base + i, base + end, flags));
         }
     }
 

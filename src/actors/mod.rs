@@ -1967,11 +1967,7 @@ mod start_tests {
         let mut starts = 0;
         for flags in 0..=u8::MAX {
             for cues in some_cues {
-                let w = Word {
-                    start: 0,
-                    end: 3,
-                    flags,
-                };
+                let w = Word::new(0, 3, flags);
                 assert_eq!(
                     may_start(&w, cues),
                     reaches_a_rule_reference(&w, cues),
