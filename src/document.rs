@@ -20,12 +20,12 @@ pub struct Words {
     pub sentences: Vec<Range<usize>>,
     /// The keys of the words that are not their own key, end to end.
     keys: String,
-    /// The key ranges in `keys` too long or too far for a word's fields (see
-    /// [`Word::key_len`]), by word index: none in any real text.
+    /// The key ranges in `keys` too long or too far for a word's own fields (`Word`'s
+    /// `key_start` and `key_len`), by word index: none in any real text.
     long_keys: Vec<(usize, Range<usize>)>,
-    /// For each `1 << WORD_BLOCK_SHIFT` bytes of the text, the index of the first word starting
-    /// in that block or after it: where [`Words::first_from`] starts looking. Empty for
-    /// a text too long for `u32` indexes.
+    /// For each block of `1 << WORD_BLOCK_SHIFT` bytes of the text, the index of the
+    /// first word starting in that block or after it: where [`Words::first_from`]
+    /// starts looking. Empty when the words are too many for `u32` indexes.
     block_firsts: Vec<u32>,
 }
 
@@ -52,7 +52,7 @@ impl Words {
         // The words that are not their own key, about one in five, found 64 at a time
         // as the bits of a mask, with no branch on each word's answer: a branch there,
         // which no predictor guesses, was the most mispredicted of the whole run. The
-        // others keep an empty range, which is how `key` tells them.
+        // others keep a key length of 0, which is how `key` tells them.
         for c in 0..out.words.len().div_ceil(64) {
             let chunk = &out.words[c * 64..out.words.len().min(c * 64 + 64)];
             let mut need = chunk
@@ -149,7 +149,7 @@ impl Words {
     /// words starting before it): looked up in [`Words::block_firsts`], then a step
     /// over the few words starting in the same block before `byte`. A binary search
     /// over the words, as this was first, reads a dozen words far apart, most of them
-    /// out of the cache: it was a third of the time of the quotes.
+    /// out of the cache: it was about a quarter of the time of the quotes.
     #[inline]
     pub fn first_from(&self, byte: usize) -> usize {
         let Some(&from) = self.block_firsts.get(byte >> WORD_BLOCK_SHIFT) else {
