@@ -100,14 +100,21 @@ impl Words {
     #[inline]
     pub fn key<'s>(&'s self, text: &'s str, i: usize) -> &'s str {
         let w = &self.words[i];
-        match w.key_len {
-            0 => w.text(text),
-            u16::MAX => self.long_key(i),
-            len => {
-                let start = w.key_start as usize;
-                &self.keys[start..start + usize::from(len)]
-            }
+        if w.key_len == 0 {
+            return w.text(text);
         }
+        self.stored_key(w, i)
+    }
+
+    /// The key of word `i`, `w`, that is not its own key: in `keys`, where the word's
+    /// fields say, or kept aside.
+    #[inline]
+    fn stored_key(&self, w: &Word, i: usize) -> &str {
+        if w.key_len == u16::MAX {
+            return self.long_key(i);
+        }
+        let start = w.key_start as usize;
+        &self.keys[start..start + usize::from(w.key_len)]
     }
 
     /// The key of word `i`, kept aside: see [`Words::long_keys`].
@@ -126,11 +133,7 @@ impl Words {
         if is_own_key(w) {
             return w.text(text);
         }
-        if w.key_len == u16::MAX {
-            return self.long_key(i);
-        }
-        let start = w.key_start as usize;
-        &self.keys[start..start + usize::from(w.key_len)]
+        self.stored_key(w, i)
     }
 
     /// The indexes of the words lying wholly inside the byte range `bytes`.
