@@ -217,11 +217,11 @@ pub struct Lexicon {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::load(
-        include_str!("data/first_names.tsv"),
-        include_str!("data/roles.txt"),
-        include_str!("data/organizations.txt"),
-        include_str!("data/grammar.txt"),
-        include_str!("../places/data/demonyms.tsv"),
+        crate::lexicon::in_heap(include_str!("data/first_names.tsv")),
+        crate::lexicon::in_heap(include_str!("data/roles.txt")),
+        crate::lexicon::in_heap(include_str!("data/organizations.txt")),
+        crate::lexicon::in_heap(include_str!("data/grammar.txt")),
+        crate::lexicon::in_heap(include_str!("../places/data/demonyms.tsv")),
     )
 });
 

@@ -447,7 +447,7 @@ const STRONG_WORDS: [&str; 3] = ["week", "week-end", "date"];
 
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     let mut words: HashMap<&'static str, Entry, BuildHasherDefault<Fnv1a>> = HashMap::default();
-    for line in include_str!("words.txt").lines() {
+    for line in crate::lexicon::in_heap(include_str!("words.txt")).lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }

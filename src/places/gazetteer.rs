@@ -243,9 +243,9 @@ pub fn fnv_extend(h: u64, bytes: &[u8]) -> u64 {
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     Gazetteer::load(
-        include_str!("data/gazetteer.tsv"),
-        include_str!("data/demonyms.tsv"),
-        include_str!("not_places.txt"),
+        crate::lexicon::in_heap(include_str!("data/gazetteer.tsv")),
+        crate::lexicon::in_heap(include_str!("data/demonyms.tsv")),
+        crate::lexicon::in_heap(include_str!("not_places.txt")),
     )
 });
 

@@ -41,7 +41,7 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<actors::KeyHasher>>;
 /// a verb only with an inverted pronoun, right after a quote, or before `que` after
 /// its subject (the last column of `verbs.tsv`).
 static VERBS: LazyLock<FastMap<&'static str, bool>> = LazyLock::new(|| {
-    let data = include_str!("data/verbs.tsv");
+    let data = crate::lexicon::in_heap(include_str!("data/verbs.tsv"));
     let mut map = FastMap::with_capacity_and_hasher(data.len() / 24, Default::default());
     // (Byte loops: thousands of short lines and fields.)
     for line in crate::lexicon::lines(data) {

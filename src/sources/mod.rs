@@ -45,7 +45,8 @@ struct Cues {
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let section = |name: &str| WordSet::section(include_str!("cues.txt"), name);
+    let cues = crate::lexicon::in_heap(include_str!("cues.txt"));
+    let section = |name: &str| WordSet::section(cues, name);
     Cues {
         qualifiers: section("qualifiers"),
         anaphoric: section("anaphoric-determiners"),
