@@ -34,11 +34,8 @@ const MAX_WORDS: usize = 160;
 /// [`FRENCH_WORD_SHARE`], and the words are more than [`FAST_MIN_WORDS`].
 const FAST_FRENCH: usize = 24;
 
-static FRENCH_FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::parse(crate::lexicon::in_heap(include_str!(
-        "language/french_function_words.txt"
-    )))
-});
+static FRENCH_FUNCTION_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::parse(include_str!("language/french_function_words.txt")));
 
 /// What the identification concluded.
 #[derive(Debug, Clone, PartialEq)]

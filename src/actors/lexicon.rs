@@ -679,7 +679,7 @@ impl Lexicon {
                 }
                 out.push('\n');
             }
-            WordSet::parse(Box::leak(out.into_boxed_str()))
+            WordSet::parse_in_place(Box::leak(out.into_boxed_str()))
         };
         let collectives = set("collectives", true);
         let org_heads = set("org-heads", true);
@@ -890,7 +890,8 @@ impl Lexicon {
             demonyms,
             role_head_counts,
             org_head_counts,
-            not_organizations: WordSet::parse({
+            // `grammar` is the data as given (on the heap, `in_heap`): kept in place.
+            not_organizations: WordSet::parse_in_place({
                 let start = grammar
                     .find("[not-organizations]")
                     .map_or(grammar.len(), |i| i + 19);

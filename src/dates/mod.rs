@@ -45,8 +45,7 @@ fn length_bit(word: &str) -> u64 {
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let cues = crate::lexicon::in_heap(include_str!("cues.txt"));
-    let section = |name: &str| WordSet::section(cues, name);
+    let section = |name: &str| WordSet::section(include_str!("cues.txt"), name);
     let mut cues = Cues {
         year_followers: section("year-followers"),
         streets: section("streets"),

@@ -53,9 +53,8 @@ struct Cues {
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let cues = crate::lexicon::in_heap(include_str!("cues.txt"));
-    let section = |name: &str| WordSet::section(cues, name);
-    let stopwords = WordSet::parse(crate::lexicon::in_heap(include_str!("stopwords.txt")));
+    let section = |name: &str| WordSet::section(include_str!("cues.txt"), name);
+    let stopwords = WordSet::parse(include_str!("stopwords.txt"));
     let streets = section("streets");
     Cues {
         prepositions: section("prepositions"),
@@ -65,11 +64,11 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         street_shapes: shapes(&streets),
         streets,
         contractions: section("contractions"),
-        heads: WordSet::parse(crate::lexicon::in_heap(include_str!("heads.txt"))),
+        heads: WordSet::parse(include_str!("heads.txt")),
         stopwords,
         water_shapes: shapes(&section("water")),
         water: section("water"),
-        first_names: WordSet::parse(crate::lexicon::in_heap(include_str!("first_names.txt"))),
+        first_names: WordSet::parse(include_str!("first_names.txt")),
         buildings: section("buildings"),
     }
 });

@@ -21,12 +21,11 @@ use crate::lexicon::WordSet;
 use crate::swar::{bytes_of, zero_bytes, HIGHS};
 
 /// Titles before a name, after which a period never ends a sentence.
-static TITLES: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::parse(crate::lexicon::in_heap(include_str!("titles.txt"))));
+static TITLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(include_str!("titles.txt")));
 
 /// Abbreviations after which a period ends a sentence only before a capital.
 static ABBREVIATIONS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::parse(crate::lexicon::in_heap(include_str!("abbreviations.txt"))));
+    LazyLock::new(|| WordSet::parse(include_str!("abbreviations.txt")));
 
 /// An article's paragraphs and sentences, as byte ranges trimmed of whitespace.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -45,8 +45,7 @@ struct Cues {
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let cues = crate::lexicon::in_heap(include_str!("cues.txt"));
-    let section = |name: &str| WordSet::section(cues, name);
+    let section = |name: &str| WordSet::section(include_str!("cues.txt"), name);
     Cues {
         qualifiers: section("qualifiers"),
         anaphoric: section("anaphoric-determiners"),
