@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::extractor::Extractor;
 use crate::input::{
-    self, Article, FieldNames, InputFormat, InputOptions, InputPath, RawArticle, Reader, StdinName,
+    self, Article, FieldNames, InputFormat, InputOptions, InputPath, RawBlock, Reader, StdinName,
     Warn,
 };
 use crate::progress::Progress;
@@ -271,9 +271,10 @@ fn extract(args: &ExtractArgs) -> u8 {
         runner.jobs = usize::from(jobs);
     }
     let mut articles = 0u64;
+    // JSONL files are read a batch at a time, in whole lines.
     let result = run_batches(
-        reader,
-        RawArticle::weight,
+        reader.blocks(runner.batch_weight),
+        RawBlock::weight,
         |raws| extract_raws(&extractor, &options, raws, jsonl, keep_records),
         |batch: Extracted| {
             // One write per batch: whole records only, flushed for whoever reads a pipe.
@@ -328,15 +329,15 @@ fn extract(args: &ExtractArgs) -> u8 {
 fn extract_raws(
     extractor: &Extractor,
     options: &InputOptions,
-    raws: Vec<RawArticle>,
+    raws: Vec<RawBlock>,
     jsonl: bool,
     keep: bool,
 ) -> Extracted {
     let mut laps = Laps::start();
-    let articles: Vec<Article> = raws
-        .into_iter()
-        .map(|raw| raw.into_article(options))
-        .collect();
+    let mut articles = Vec::new();
+    for raw in raws {
+        raw.decode_into(options, &mut articles);
+    }
     laps.lap(Stage::Input);
     let texts: Vec<(&str, &ArticleMeta)> = articles
         .iter()

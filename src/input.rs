@@ -2,14 +2,17 @@
 //! directories walked in sorted order, and standard input.
 //!
 //! [`Reader`] runs on one thread and only reads: it yields [`RawArticle`]s, the bytes
-//! of one text file or one JSONL line. Decoding and JSON parsing happen on the
-//! workers, in [`RawArticle::into_article`].
+//! of one text file or one JSONL line; or, through [`Reader::blocks`], JSONL files as
+//! blocks of whole lines ([`RawLines`]) that the workers split. Decoding and JSON
+//! parsing happen on the workers, in [`RawArticle::into_article`] and
+//! [`RawLines::articles`].
 
 use std::borrow::Cow;
 use std::collections::{HashSet, VecDeque};
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -190,7 +193,7 @@ impl RawArticle {
                 Article::Text { text, meta }
             }
             Origin::JsonLine { path, part, line } => {
-                json_line_article(self.bytes, &path, part, line, options)
+                json_line_article(&self.bytes, &path, part, line, options)
             }
             Origin::Unreadable { path, reason } => Article::Failed {
                 meta: ArticleMeta {
@@ -202,6 +205,104 @@ impl RawArticle {
             },
         }
     }
+}
+
+/// Many JSONL lines of one file read at once by [`Blocks`]: whole lines, split and
+/// parsed on the workers, so that the reading thread neither splits nor copies them
+/// one by one.
+#[derive(Debug)]
+pub struct RawLines {
+    /// The file's path.
+    pub path: Arc<str>,
+    /// The part of the file it is, when standard input is one ([`StdinName`]).
+    pub part: Option<u64>,
+    /// 1-based number of the block's first line (in the part).
+    pub first_line: u64,
+    /// Lines in the block, blank ones included.
+    pub lines: u64,
+    /// The lines, each with its line ending but for the last line of a file without one.
+    pub bytes: Vec<u8>,
+}
+
+impl RawLines {
+    /// Input bytes the block stands for (for batching): its bytes, and per line as
+    /// much as a [`RawArticle`] adds.
+    pub fn weight(&self) -> usize {
+        let lines = usize::try_from(self.lines).unwrap_or(usize::MAX);
+        self.bytes.len().saturating_add(lines.saturating_mul(64))
+    }
+
+    /// The articles of the block's lines that are not blank, in order, as
+    /// [`RawArticle::into_article`] makes them of one line each.
+    pub fn articles<'a>(&'a self, options: &'a InputOptions) -> impl Iterator<Item = Article> + 'a {
+        let mut rest = &self.bytes[..];
+        let mut number = self.first_line;
+        std::iter::from_fn(move || loop {
+            if rest.is_empty() {
+                return None;
+            }
+            let line = match memchr::memchr(b'\n', rest) {
+                Some(end) => {
+                    let line = &rest[..end];
+                    rest = &rest[end + 1..];
+                    line
+                }
+                None => std::mem::take(&mut rest),
+            };
+            let this = number;
+            number += 1;
+            if let Some(content) = line_content(line, this) {
+                let line = &line[content];
+                return Some(json_line_article(
+                    line, &self.path, self.part, this, options,
+                ));
+            }
+        })
+    }
+}
+
+/// What [`Blocks`] yields: one raw article, or many lines of a JSONL file.
+#[derive(Debug)]
+pub enum RawBlock {
+    /// A text file, one line of standard input, or an input that could not be read.
+    Article(RawArticle),
+    /// Whole lines of a JSONL file.
+    Lines(RawLines),
+}
+
+impl RawBlock {
+    /// Input bytes this block stands for (for batching).
+    pub fn weight(&self) -> usize {
+        match self {
+            RawBlock::Article(article) => article.weight(),
+            RawBlock::Lines(lines) => lines.weight(),
+        }
+    }
+
+    /// Decodes the block's articles and appends them to `articles`, in order.
+    pub fn decode_into(self, options: &InputOptions, articles: &mut Vec<Article>) {
+        match self {
+            RawBlock::Article(article) => articles.push(article.into_article(options)),
+            RawBlock::Lines(lines) => articles.extend(lines.articles(options)),
+        }
+    }
+}
+
+/// The content of a JSONL line as read (line ending, if any, included): without the
+/// `\r`/`\n` that end it and, on line 1, without a UTF-8 byte order mark; `None` when
+/// what is left is blank (an empty line is no article).
+fn line_content(line: &[u8], number: u64) -> Option<Range<usize>> {
+    let mut end = line.len();
+    while end > 0 && matches!(line[end - 1], b'\n' | b'\r') {
+        end -= 1;
+    }
+    let start = if number == 1 && line[..end].starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let content = &line[start..end];
+    (!content.iter().all(u8::is_ascii_whitespace)).then_some(start..end)
 }
 
 /// Decodes article bytes: a UTF-8 byte order mark is dropped, a UTF-16 one decodes
@@ -286,7 +387,7 @@ pub fn parse_date(s: &str) -> Option<String> {
 }
 
 fn json_line_article(
-    bytes: Vec<u8>,
+    bytes: &[u8],
     path: &str,
     part: Option<u64>,
     line: u64,
@@ -302,7 +403,7 @@ fn json_line_article(
         published: options.default_date.clone(),
         ..ArticleMeta::default()
     };
-    let (json, encoding) = decode_borrowed(&bytes);
+    let (json, encoding) = decode_borrowed(bytes);
     meta.encoding = encoding;
     let fail = |meta, reason: String| Article::Failed { meta, reason };
     if !json.trim_start().starts_with('{') {
@@ -720,7 +821,13 @@ struct LineSource {
     path: Arc<str>,
     part: Option<u64>,
     reader: Box<dyn BufRead + Send>,
+    /// Lines read so far.
     line: u64,
+    /// Standard input, a pipe or a device, not a regular file: read line by line, each
+    /// line handed on as soon as it comes, however slowly the next ones do.
+    streaming: bool,
+    /// Why reading stopped, once the lines read before are handed on ([`Blocks`]).
+    failed: Option<String>,
 }
 
 impl Reader {
@@ -776,15 +883,11 @@ impl Reader {
                 }
                 Ok(_) => {
                     source.line += 1;
-                    while bytes.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
-                        bytes.pop();
-                    }
-                    if source.line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
-                        bytes.drain(..3);
-                    }
-                    if bytes.iter().all(u8::is_ascii_whitespace) {
+                    let Some(content) = line_content(&bytes, source.line) else {
                         continue;
-                    }
+                    };
+                    bytes.truncate(content.end);
+                    bytes.drain(..content.start);
                     return Some(RawArticle {
                         origin: Origin::JsonLine {
                             path: Arc::clone(&source.path),
@@ -794,20 +897,80 @@ impl Reader {
                         bytes,
                     });
                 }
-                Err(e) => {
-                    let reason = format!("read error after line {}: {}", source.line, plain(&e));
-                    let path = Arc::clone(&source.path);
-                    self.current = None;
-                    return Some(self.unreadable(&path, reason));
-                }
+                Err(e) => return Some(self.read_error(&e)),
             }
         }
+    }
+
+    /// The current JSONL source's next lines: at least `size` bytes, then up to the end
+    /// of the line reached (or to the end of the input). After a read error, the whole
+    /// lines read before it, then the error.
+    fn next_lines(&mut self, size: usize) -> Option<RawBlock> {
+        let source = self.current.as_mut()?;
+        if let Some(reason) = source.failed.take() {
+            let path = Arc::clone(&source.path);
+            self.current = None;
+            return Some(RawBlock::Article(self.unreadable(&path, reason)));
+        }
+        let mut bytes = Vec::with_capacity(size.saturating_add(1 << 16));
+        let read = (&mut source.reader)
+            .take(size as u64)
+            .read_to_end(&mut bytes)
+            .and_then(|_| match bytes.last() {
+                Some(&last) if bytes.len() >= size && last != b'\n' => {
+                    source.reader.read_until(b'\n', &mut bytes)
+                }
+                _ => Ok(0),
+            });
+        if let Err(e) = read {
+            // A line cut by the error is not handed on (as by `next_line`).
+            let whole = memchr::memrchr(b'\n', &bytes).map_or(0, |end| end + 1);
+            bytes.truncate(whole);
+            if bytes.is_empty() {
+                return Some(RawBlock::Article(self.read_error(&e)));
+            }
+            let lines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
+            let reason = format!(
+                "read error after line {}: {}",
+                source.line + lines,
+                plain(&e)
+            );
+            source.failed = Some(reason);
+        }
+        if bytes.is_empty() {
+            self.current = None;
+            return None;
+        }
+        let mut lines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
+        if bytes.last() != Some(&b'\n') {
+            lines += 1; // the last line of an input without a final line ending
+        }
+        let first_line = source.line + 1;
+        source.line += lines;
+        Some(RawBlock::Lines(RawLines {
+            path: Arc::clone(&source.path),
+            part: source.part,
+            first_line,
+            lines,
+            bytes,
+        }))
+    }
+
+    /// The record of a read error in the current source, which ends it.
+    fn read_error(&mut self, e: &io::Error) -> RawArticle {
+        let (path, line) = match &self.current {
+            Some(source) => (Arc::clone(&source.path), source.line),
+            None => (Arc::from(""), 0),
+        };
+        self.current = None;
+        self.unreadable(&path, format!("read error after line {line}: {}", plain(e)))
     }
 
     /// Opens one input: a text article, the start of a JSONL source, or an error.
     fn open(&mut self, input: InputPath) -> Option<RawArticle> {
         let is_stdin = input == InputPath::Stdin;
         let part = if is_stdin { self.stdin.part } else { None };
+        let mut streaming = is_stdin;
         let (name, reader): (String, Box<dyn Read + Send>) = match input {
             InputPath::Stdin => (self.stdin.name.clone(), Box::new(io::stdin())),
             InputPath::Path(path) => {
@@ -819,6 +982,7 @@ impl Reader {
                 if metadata.is_dir() {
                     return self.expand_dir(&path, &name);
                 }
+                streaming = !metadata.is_file();
                 match File::open(&path) {
                     Ok(file) => (name, Box::new(file)),
                     Err(e) => return Some(self.unreadable(&name, plain(&e))),
@@ -865,8 +1029,10 @@ impl Reader {
                 part,
                 reader,
                 line: 0,
+                streaming,
+                failed: None,
             });
-            return self.next_line();
+            return None;
         }
         let mut bytes = Vec::new();
         match reader.read_to_end(&mut bytes) {
@@ -899,6 +1065,46 @@ impl Reader {
                 .push_front(InputPath::Path(dir.join(file_name)));
         }
         None
+    }
+}
+
+/// The inputs of a [`Reader`] in blocks of about a given size: JSONL files as runs of
+/// whole lines ([`RawLines`]), split into articles by whoever decodes them; text files,
+/// and the lines of standard input, pipes and devices, one article at a time, as the
+/// reader yields them (each line of a slow pipe goes through as soon as it comes).
+pub struct Blocks {
+    reader: Reader,
+    size: usize,
+}
+
+impl Reader {
+    /// The inputs in blocks of at least `size` bytes of JSONL lines (see [`Blocks`]).
+    pub fn blocks(self, size: usize) -> Blocks {
+        Blocks {
+            reader: self,
+            size: size.max(1),
+        }
+    }
+}
+
+impl Iterator for Blocks {
+    type Item = RawBlock;
+
+    fn next(&mut self) -> Option<RawBlock> {
+        let reader = &mut self.reader;
+        loop {
+            let next = match &reader.current {
+                Some(source) if source.streaming => reader.next_line().map(RawBlock::Article),
+                Some(_) => reader.next_lines(self.size),
+                None => {
+                    let input = reader.pending.pop_front()?;
+                    reader.open(input).map(RawBlock::Article)
+                }
+            };
+            if next.is_some() {
+                return next;
+            }
+        }
     }
 }
 
@@ -1274,6 +1480,166 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Everything read from `paths`, one article at a time or in blocks of `size`.
+    fn read_all(paths: &[&Path], blocks: Option<usize>) -> Vec<String> {
+        let inputs = paths.iter().map(|p| InputPath::from_arg(*p)).collect();
+        let reader = Reader::new(inputs, InputFormat::Auto, Arc::new(|_: &str| {}));
+        let options = InputOptions::default();
+        let mut articles = Vec::new();
+        match blocks {
+            None => articles.extend(reader.map(|raw| raw.into_article(&options))),
+            Some(size) => {
+                for block in reader.blocks(size) {
+                    block.decode_into(&options, &mut articles);
+                }
+            }
+        }
+        articles.iter().map(|a| format!("{a:?}")).collect()
+    }
+
+    /// Pieces of JSONL files: lines with and without ids, blank lines, `\r\n`, a
+    /// byte order mark, a bad line.
+    const LINE_PIECES: &[&str] = &[
+        "{\"text\": \"Un article.\"}\n",
+        "{\"id\": \"a\", \"text\": \"Deux mots.\"}\r\n",
+        "\n",
+        "  \r\n",
+        "\r\r\n",
+        "\u{feff}{\"text\": \"x\"}\n",
+        "\u{feff}\r\n",
+        "{\"text\": \"cass\u{e9}\"\n",
+        "{\"text\": \"sans fin de ligne\"}",
+        "\t\n",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn blocks_read_as_line_by_line(
+            pieces in proptest::collection::vec(0usize..LINE_PIECES.len(), 0..30),
+            size in 1usize..120,
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("dump.jsonl");
+            let content: String = pieces.iter().map(|&p| LINE_PIECES[p]).collect();
+            std::fs::write(&path, &content).unwrap();
+            let text = dir.path().join("note.txt");
+            std::fs::write(&text, "Un texte.").unwrap();
+            let paths = [path.as_path(), text.as_path(), path.as_path()];
+            proptest::prop_assert_eq!(
+                read_all(&paths, Some(size)),
+                read_all(&paths, None),
+                "{:?}",
+                content
+            );
+        }
+    }
+
+    /// A gzip file cut short: the whole lines before the error, then the error with the
+    /// number of the last whole line, in blocks as line by line.
+    #[test]
+    fn a_read_error_in_a_block_keeps_the_lines_before_it() {
+        use std::io::Write;
+        let mut lines = String::new();
+        for n in 1..=400 {
+            lines.push_str(&format!(
+                "{{\"id\": \"{n}\", \"text\": \"Article {n}, {}\"}}\n",
+                "mot ".repeat(n % 37)
+            ));
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(lines.as_bytes()).unwrap();
+        let gz = gz.finish().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cut.jsonl.gz");
+        std::fs::write(&path, &gz[..gz.len() * 2 / 3]).unwrap();
+        let by_line = read_all(&[&path], None);
+        let last = by_line.last().unwrap();
+        assert!(last.contains("read error after line "), "{last}");
+        assert!(by_line.len() > 100, "{} articles", by_line.len());
+        for size in [1, 100, 4096, 1 << 20] {
+            assert_eq!(read_all(&[&path], Some(size)), by_line, "blocks of {size}");
+        }
+    }
+
+    /// A named pipe is no regular file: its lines go through one by one, each as soon
+    /// as it comes, not once a block is full.
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_read_line_by_line() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.jsonl");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|status| status.success()), "mkfifo");
+        let (first_read, wait) = std::sync::mpsc::channel();
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                let mut pipe = File::options().write(true).open(&fifo).unwrap();
+                pipe.write_all(b"{\"text\": \"premier\"}\n").unwrap();
+                pipe.flush().unwrap();
+                // The second line only once the first is through (or after a while, so
+                // that a reader waiting for a full block fails rather than hangs).
+                let _ = wait.recv_timeout(std::time::Duration::from_secs(5));
+                pipe.write_all(b"{\"text\": \"second\"}\n").unwrap();
+            })
+        };
+        let reader = Reader::new(
+            vec![InputPath::from_arg(&fifo)],
+            InputFormat::Auto,
+            Arc::new(|_: &str| {}),
+        );
+        let mut blocks = reader.blocks(1 << 20);
+        let first = blocks.next();
+        let _ = first_read.send(());
+        let Some(RawBlock::Article(first)) = first else {
+            panic!("the first line alone: {first:?}");
+        };
+        assert!(matches!(first.origin, Origin::JsonLine { line: 1, .. }));
+        assert_eq!(first.bytes, b"{\"text\": \"premier\"}");
+        let rest: Vec<_> = blocks.collect();
+        writer.join().unwrap();
+        assert!(matches!(
+            &rest[..],
+            [RawBlock::Article(RawArticle {
+                origin: Origin::JsonLine { line: 2, .. },
+                ..
+            })]
+        ));
+    }
+
+    #[test]
+    fn a_block_counts_and_weighs_its_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.jsonl");
+        std::fs::write(&path, "{\"text\": \"a\"}\n\n{\"text\": \"b\"}").unwrap();
+        let reader = Reader::new(
+            vec![InputPath::from_arg(&path)],
+            InputFormat::Auto,
+            Arc::new(|_: &str| {}),
+        );
+        let blocks: Vec<_> = reader.blocks(1 << 20).collect();
+        let [RawBlock::Lines(lines)] = &blocks[..] else {
+            panic!("one block: {blocks:?}");
+        };
+        assert_eq!((lines.first_line, lines.lines), (1, 3));
+        assert_eq!(blocks[0].weight(), 28 + 3 * 64);
+        // Blocks of 10 bytes: each ends at the end of the line it reaches.
+        let reader = Reader::new(
+            vec![InputPath::from_arg(&path)],
+            InputFormat::Auto,
+            Arc::new(|_: &str| {}),
+        );
+        let firsts: Vec<_> = reader
+            .blocks(10)
+            .map(|block| match block {
+                RawBlock::Lines(lines) => (lines.first_line, lines.lines),
+                RawBlock::Article(a) => panic!("{a:?}"),
+            })
+            .collect();
+        assert_eq!(firsts, [(1, 1), (2, 2)]);
     }
 
     #[test]

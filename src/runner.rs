@@ -8,15 +8,18 @@
 //! Workers pull batches rather than share each one (as a parallel iterator would),
 //! so no worker waits at the end of a batch for the others, and there are no idle
 //! threads spinning for work on a machine with as many cores as workers. Memory is
-//! bounded: at most `in_flight` batches, and [`READ_AHEAD`] items, exist between being
-//! read and being written, whatever the size of the input or a slow batch holding the
-//! others back.
+//! bounded: at most `in_flight` batches, and [`READ_AHEAD`] items weighing less than a
+//! batch (plus the one item that crosses that weight), exist between being read and
+//! being written, whatever the size of the input or a slow batch holding the others
+//! back. An item may weigh a batch by itself (a block of many lines read at once): it
+//! then makes its batch alone.
 
 use std::collections::BTreeMap;
 use std::io;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError};
 use std::sync::{Condvar, Mutex};
-use std::thread;
+use std::thread::{self, Thread};
 use std::time::Duration;
 
 /// How work is split and spread.
@@ -79,30 +82,34 @@ where
     let (batch_tx, batch_rx) = sync_channel::<(u64, Vec<T>)>(jobs);
     let batch_rx = Mutex::new(batch_rx);
     let (result_tx, result_rx) = sync_channel::<(u64, R)>(jobs);
-    // Items read ahead of the batch being filled, at most.
-    let (item_tx, item_rx) = sync_channel::<T>(READ_AHEAD);
+    // Items read ahead of the batch being filled, with their weights.
+    let (item_tx, item_rx) = sync_channel::<(T, usize)>(READ_AHEAD);
+    let ahead = ReadAhead::new(options.batch_weight);
     thread::scope(|scope| {
-        let slots = &slots;
-        scope.spawn(move || {
+        let (slots, ahead) = (&slots, &ahead);
+        let reader = scope.spawn(move || {
             for item in items {
-                if item_tx.send(item).is_err() {
+                let weight = weigh(&item);
+                if !ahead.add(weight) || item_tx.send((item, weight)).is_err() {
                     return; // the batcher stopped
                 }
             }
         });
+        let reader = reader.thread().clone();
         scope.spawn(move || {
-            let mut batches = Batcher::new(item_rx, weigh, options);
+            let mut batches = Batcher::new(item_rx, ahead, &reader, options);
             for seq in 0u64.. {
                 if !slots.acquire() {
-                    return; // the writer stopped
+                    break; // the writer stopped
                 }
                 let Some(batch) = batches.next() else {
-                    return;
+                    break;
                 };
                 if batch_tx.send((seq, batch)).is_err() {
-                    return;
+                    break;
                 }
             }
+            ahead.close(&reader);
         });
         for _ in 0..jobs {
             let (batch_rx, result_tx, work) = (&batch_rx, result_tx.clone(), &work);
@@ -147,27 +154,83 @@ fn next_batch<T>(rx: &Mutex<Receiver<(u64, Vec<T>)>>) -> Option<(u64, Vec<T>)> {
     rx.lock().ok()?.recv().ok()
 }
 
-/// Items the reading thread keeps ready for the batcher, at most.
+/// Items the reading thread keeps ready for the batcher, at most (see also
+/// [`ReadAhead`]).
 const READ_AHEAD: usize = 64;
 
+/// The weight of the items read but not yet taken by the batcher: the reading thread
+/// stops (parked) while it is a batch's weight or more, so that heavy items (blocks of
+/// a whole batch) are not read far ahead; light ones are bounded by [`READ_AHEAD`].
+struct ReadAhead {
+    queued: AtomicUsize,
+    limit: usize,
+    closed: AtomicBool,
+}
+
+impl ReadAhead {
+    fn new(limit: usize) -> Self {
+        ReadAhead {
+            queued: AtomicUsize::new(0),
+            limit: limit.max(1),
+            closed: AtomicBool::new(false),
+        }
+    }
+
+    /// On the reading thread: waits until there is room, then counts an item of
+    /// `weight` as queued; false once the batcher has stopped.
+    fn add(&self, weight: usize) -> bool {
+        while self.queued.load(Ordering::Acquire) >= self.limit {
+            if self.closed.load(Ordering::Acquire) {
+                return false;
+            }
+            // Woken by `take` or `close`; a wake-up that came first is not lost.
+            thread::park();
+        }
+        self.queued.fetch_add(weight, Ordering::AcqRel);
+        true
+    }
+
+    /// On the batcher: an item of `weight` is taken; wakes the reading thread if that
+    /// makes room.
+    fn take(&self, weight: usize, reader: &Thread) {
+        let before = self.queued.fetch_sub(weight, Ordering::AcqRel);
+        if before >= self.limit && before - weight < self.limit {
+            reader.unpark();
+        }
+    }
+
+    /// On the batcher, when it stops: the reading thread must not wait any more.
+    fn close(&self, reader: &Thread) {
+        self.closed.store(true, Ordering::Release);
+        reader.unpark();
+    }
+}
+
 /// Groups items into batches by weight and count, or up to a stall of the input.
-struct Batcher<T, W> {
-    items: Receiver<T>,
-    weigh: W,
+struct Batcher<'a, T> {
+    items: Receiver<(T, usize)>,
+    ahead: &'a ReadAhead,
+    reader: &'a Thread,
     options: RunnerOptions,
 }
 
-impl<T, W> Batcher<T, W> {
-    fn new(items: Receiver<T>, weigh: W, options: RunnerOptions) -> Self {
+impl<'a, T> Batcher<'a, T> {
+    fn new(
+        items: Receiver<(T, usize)>,
+        ahead: &'a ReadAhead,
+        reader: &'a Thread,
+        options: RunnerOptions,
+    ) -> Self {
         Batcher {
             items,
-            weigh,
+            ahead,
+            reader,
             options,
         }
     }
 }
 
-impl<T, W: Fn(&T) -> usize> Iterator for Batcher<T, W> {
+impl<T> Iterator for Batcher<'_, T> {
     type Item = Vec<T>;
 
     fn next(&mut self) -> Option<Vec<T>> {
@@ -176,7 +239,7 @@ impl<T, W: Fn(&T) -> usize> Iterator for Batcher<T, W> {
         loop {
             // A batch waits for its first item as long as it takes, then for each
             // next one only `linger`.
-            let item = if batch.is_empty() {
+            let (item, item_weight) = if batch.is_empty() {
                 match self.items.recv() {
                     Ok(item) => item,
                     Err(_) => break,
@@ -187,7 +250,8 @@ impl<T, W: Fn(&T) -> usize> Iterator for Batcher<T, W> {
                     Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
                 }
             };
-            weight += (self.weigh)(&item);
+            self.ahead.take(item_weight, self.reader);
+            weight += item_weight;
             batch.push(item);
             if weight >= self.options.batch_weight || batch.len() >= self.options.batch_items {
                 break;
@@ -316,33 +380,27 @@ mod tests {
         assert!(batches.iter().any(|&n| n > 1), "{batches:?}");
     }
 
-    #[test]
-    fn a_slow_batch_holds_the_others_within_the_bound() {
+    /// Runs `count` items of `weight` each through `work` and returns the most items
+    /// ever read but not yet written, checking that all come out in order.
+    fn most_read_ahead(
+        count: u32,
+        weight: usize,
+        work: impl Fn(u32) -> u32 + Sync,
+        options: RunnerOptions,
+    ) -> usize {
         use std::sync::atomic::{AtomicUsize, Ordering};
         let read = AtomicUsize::new(0);
         let written = AtomicUsize::new(0);
         let ahead = AtomicUsize::new(0);
-        let options = RunnerOptions {
-            jobs: 3,
-            batch_weight: usize::MAX,
-            batch_items: 10,
-            in_flight: 4,
-            ..RunnerOptions::default()
-        };
         let mut out = Vec::new();
         run_batches(
-            0..2000u32,
+            0..count,
             |_| {
                 let r = read.fetch_add(1, Ordering::SeqCst) + 1;
                 ahead.fetch_max(r - written.load(Ordering::SeqCst), Ordering::SeqCst);
-                1
+                weight
             },
-            each(|n| {
-                if n % 500 == 0 {
-                    thread::sleep(std::time::Duration::from_millis(30));
-                }
-                n
-            }),
+            each(work),
             |batch| {
                 written.fetch_add(batch.len(), Ordering::SeqCst);
                 out.extend(batch);
@@ -351,9 +409,49 @@ mod tests {
             options,
         )
         .unwrap();
-        assert_eq!(out, (0..2000).collect::<Vec<_>>());
-        // Items of the in-flight batches plus the one being filled.
-        assert!(ahead.load(Ordering::SeqCst) <= (options.in_flight + 1) * options.batch_items);
+        assert_eq!(out, (0..count).collect::<Vec<_>>());
+        ahead.load(Ordering::SeqCst)
+    }
+
+    #[test]
+    fn a_slow_batch_holds_the_others_within_the_bound() {
+        let options = RunnerOptions {
+            jobs: 3,
+            batch_weight: usize::MAX,
+            batch_items: 10,
+            in_flight: 4,
+            ..RunnerOptions::default()
+        };
+        let slow_at_times = |n| {
+            if n % 500 == 0 {
+                thread::sleep(Duration::from_millis(30));
+            }
+            n
+        };
+        let most = most_read_ahead(2000, 1, slow_at_times, options);
+        // Items of the in-flight batches, the one being filled, those read ahead and
+        // the one being read.
+        assert!(most <= (options.in_flight + 1) * options.batch_items + READ_AHEAD + 1);
+    }
+
+    /// Items that weigh a batch each (blocks of lines) are not read far ahead.
+    #[test]
+    fn heavy_items_are_read_ahead_by_weight() {
+        let options = RunnerOptions {
+            jobs: 1,
+            batch_weight: 100,
+            batch_items: 1000,
+            in_flight: 2,
+            ..RunnerOptions::default()
+        };
+        let slow = |n| {
+            thread::sleep(Duration::from_micros(200));
+            n
+        };
+        let most = most_read_ahead(200, 100, slow, options);
+        // A batch per item: the in-flight ones, the one being filled, one queued for
+        // the batcher and the one being read; not READ_AHEAD more.
+        assert!(most <= options.in_flight + 3, "{most} items read ahead");
     }
 
     #[test]
