@@ -941,6 +941,11 @@ impl Reader {
             self.current = None;
             return None;
         }
+        // The end of an input (or a small file): not a whole block's room held while the
+        // block waits for a worker.
+        if bytes.capacity() - bytes.len() > 1 << 16 {
+            bytes.shrink_to_fit();
+        }
         let mut lines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
         if bytes.last() != Some(&b'\n') {
             lines += 1; // the last line of an input without a final line ending

@@ -56,6 +56,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let section = |name: &str| WordSet::section(include_str!("cues.txt"), name);
     let stopwords = WordSet::parse(include_str!("stopwords.txt"));
     let streets = section("streets");
+    let water = section("water");
     Cues {
         prepositions: section("prepositions"),
         place_nouns: section("place-nouns"),
@@ -66,8 +67,8 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         contractions: section("contractions"),
         heads: WordSet::parse(include_str!("heads.txt")),
         stopwords,
-        water_shapes: shapes(&section("water")),
-        water: section("water"),
+        water_shapes: shapes(&water),
+        water,
         first_names: WordSet::parse(include_str!("first_names.txt")),
         buildings: section("buildings"),
     }
