@@ -826,8 +826,9 @@ struct LineSource {
     /// Standard input, a pipe or a device, not a regular file: read line by line, each
     /// line handed on as soon as it comes, however slowly the next ones do.
     streaming: bool,
-    /// Why reading stopped, once the lines read before are handed on ([`Blocks`]).
-    failed: Option<String>,
+    /// The read error that stopped a block, to report once the whole lines read
+    /// before it are handed on ([`Blocks`]).
+    failed: Option<io::Error>,
 }
 
 impl Reader {
@@ -897,7 +898,7 @@ impl Reader {
                         bytes,
                     });
                 }
-                Err(e) => return Some(self.read_error(&e)),
+                Err(e) => return self.read_error(&e),
             }
         }
     }
@@ -907,10 +908,8 @@ impl Reader {
     /// lines read before it, then the error.
     fn next_lines(&mut self, size: usize) -> Option<RawBlock> {
         let source = self.current.as_mut()?;
-        if let Some(reason) = source.failed.take() {
-            let path = Arc::clone(&source.path);
-            self.current = None;
-            return Some(RawBlock::Article(self.unreadable(&path, reason)));
+        if let Some(e) = source.failed.take() {
+            return self.read_error(&e).map(RawBlock::Article);
         }
         let mut bytes = Vec::with_capacity(size.saturating_add(1 << 16));
         let read = (&mut source.reader)
@@ -927,15 +926,10 @@ impl Reader {
             let whole = memchr::memrchr(b'\n', &bytes).map_or(0, |end| end + 1);
             bytes.truncate(whole);
             if bytes.is_empty() {
-                return Some(RawBlock::Article(self.read_error(&e)));
+                return self.read_error(&e).map(RawBlock::Article);
             }
-            let lines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
-            let reason = format!(
-                "read error after line {}: {}",
-                source.line + lines,
-                plain(&e)
-            );
-            source.failed = Some(reason);
+            // Reported at the next call, after the lines read before it.
+            source.failed = Some(e);
         }
         if bytes.is_empty() {
             self.current = None;
@@ -962,13 +956,10 @@ impl Reader {
     }
 
     /// The record of a read error in the current source, which ends it.
-    fn read_error(&mut self, e: &io::Error) -> RawArticle {
-        let (path, line) = match &self.current {
-            Some(source) => (Arc::clone(&source.path), source.line),
-            None => (Arc::from(""), 0),
-        };
-        self.current = None;
-        self.unreadable(&path, format!("read error after line {line}: {}", plain(e)))
+    fn read_error(&mut self, e: &io::Error) -> Option<RawArticle> {
+        let source = self.current.take()?;
+        let reason = format!("read error after line {}: {}", source.line, plain(e));
+        Some(self.unreadable(&source.path, reason))
     }
 
     /// Opens one input: a text article, the start of a JSONL source, or an error.
